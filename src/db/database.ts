@@ -1,0 +1,43 @@
+// Opens the database chosen by DATABASE_URL: embedded SQLite by default, PostgreSQL in production.
+// Only repositories use the returned Kysely instance (DESIGN.md practice 2).
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, CamelCasePlugin } from 'kysely';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import type { DatabaseTarget, Dialect } from '../config.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+// COUNT(*) and BIGINT come back from node-postgres as strings; our ids and counts fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export interface OpenedDb {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export function openDatabase(target: DatabaseTarget): OpenedDb {
+  if (target.dialect === 'sqlite') {
+    if (target.location !== ':memory:') fs.mkdirSync(path.dirname(target.location), { recursive: true });
+    const sqlite = new SQLite(target.location);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: target.location, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** The dialect of an open Kysely instance; migrations and a few dialect-specific statements need it. */
+export function dialectOf(db: Kysely<unknown>): Dialect {
+  const adapter = db.getExecutor().adapter.constructor.name;
+  return adapter.startsWith('Postgres') ? 'postgres' : 'sqlite';
+}

@@ -1,0 +1,39 @@
+// The Database type: one interface per table, assembled from the features' table files.
+// Conventions (both dialects): dates are text 'YYYY-MM-DD' or months 'YYYY-MM'; instants are ISO-8601
+// UTC text; booleans are integers 0/1; ids are integers. Columns are snake_case in SQL, camelCase here.
+import type { AuthorityTable, RoleTable, RolePermissionTable, UserTable, SessionTable } from '../features/accounts/accounts.table.js';
+import type { AuditLogTable } from '../features/audit/audit.table.js';
+import type { SettingTable } from '../features/settings/settings.table.js';
+import type { UnitTable, TeamTable, PostTable, AppointmentTable } from '../features/units/units.table.js';
+import type {
+  CadreTable,
+  CadreResumeTable,
+  CadreRewardTable,
+  CadreAppraisalTable,
+  CadreFamilyTable,
+  CadreRankTable,
+  CadreTagTable,
+  CadrePhotoTable,
+} from '../features/cadres/cadres.table.js';
+
+export interface Database {
+  authorities: AuthorityTable;
+  roles: RoleTable;
+  rolePermissions: RolePermissionTable;
+  users: UserTable;
+  sessions: SessionTable;
+  auditLog: AuditLogTable;
+  settings: SettingTable;
+  units: UnitTable;
+  teams: TeamTable;
+  posts: PostTable;
+  appointments: AppointmentTable;
+  cadres: CadreTable;
+  cadreResume: CadreResumeTable;
+  cadreRewards: CadreRewardTable;
+  cadreAppraisals: CadreAppraisalTable;
+  cadreFamily: CadreFamilyTable;
+  cadreRanks: CadreRankTable;
+  cadreTags: CadreTagTable;
+  cadrePhotos: CadrePhotoTable;
+}

@@ -1,0 +1,55 @@
+// Dates as the department writes them. Internally 'YYYY-MM-DD' and 'YYYY-MM'; shown as '1985.03'.
+// Ages are always computed for a given date, never stored.
+
+/** Whole years of age on `on` for someone born on `birthDate` (both 'YYYY-MM-DD'). */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age--;
+  return age;
+}
+
+/**
+ * Age as the 任免审批表 counts it: whole years to the month of the reference date (LRMX.md §5),
+ * so a birthday later in the same month already counts.
+ */
+export function ageInMonths(birthMonth: string, onMonth: string): number {
+  const [by, bm] = birthMonth.split('-').map(Number);
+  const [y, m] = onMonth.split('-').map(Number);
+  return y - by - (m < bm ? 1 : 0);
+}
+
+/** The latest birth date ('YYYY-MM-DD') of someone at least `age` years old on `on`. */
+export function latestBirthDateForAge(age: number, on: string): string {
+  const [y, m, d] = on.split('-').map(Number);
+  // Born on 29 Feb: turns a year older on 1 Mar in common years, consistent with ageOn.
+  return `${String(y - age).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** '1985-03' or '1985-03-12' → '1985.03' */
+export function displayMonth(value: string | null | undefined): string {
+  if (!value) return '';
+  return value.slice(0, 7).replace('-', '.');
+}
+
+export function isMonth(v: string): boolean {
+  if (!/^\d{4}-\d{2}$/.test(v)) return false;
+  const m = Number(v.slice(5));
+  return m >= 1 && m <= 12;
+}
+
+export function isDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const [y, m, d] = v.split('-').map(Number);
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+export function addYears(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  return String(y).padStart(4, '0') + date.slice(4);
+}
+
+/** Today's date in China (UTC+8, no daylight saving), where every user of Ganbu is. */
+export const todayOf = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -1,0 +1,132 @@
+import type { Generated } from 'kysely';
+
+/** A cadre (干部): the fields of the 任免审批表 plus what the department keeps beside it. */
+export interface CadreTable {
+  id: Generated<number>;
+  /** 18-character GB 11643 citizen ID, upper-case X; the natural key */
+  idCard: string;
+  name: string;
+  /** full pinyin without tones or spaces, lower case ('zhangsan'), for name search */
+  namePinyin: string;
+  /** pinyin initials ('zs') */
+  nameInitials: string;
+  /** GB/T 2261.1 code: '1' 男, '2' 女 */
+  gender: string;
+  /** 'YYYY-MM-DD' from the ID number; ages are computed from it for a given date, never stored */
+  birthDate: string;
+  ethnicCode: string;
+  /** 籍贯 / 出生地 as written on the form ('辽宁大连'); the ZB01 list is offered to choose from */
+  nativePlace: string;
+  birthplace: string;
+  /** GB/T 4762 code */
+  politicalStatus: string;
+  /** 'YYYY-MM' or null (non-members) */
+  partyJoinMonth: string | null;
+  /** democratic party or 无党派 written on the form beside or instead of the date ('民建') */
+  otherParty: string | null;
+  /** 'YYYY-MM' */
+  workStartMonth: string;
+  /** GB 22613 code as used by the 任免表 */
+  healthCode: string;
+  professionalTitle: string;
+  specialty: string;
+  /** 全日制教育: ZB64 学历 code, GB/T 6864 学位 code, and the school of each */
+  ftEducation: string | null;
+  ftDegree: string | null;
+  ftEducationSchool: string;
+  ftDegreeSchool: string;
+  /** 在职教育: same four */
+  ipEducation: string | null;
+  ipDegree: string | null;
+  ipEducationSchool: string;
+  ipDegreeSchool: string;
+  /** the higher of the two 学历 codes, kept on save for search and statistics */
+  highestEducation: string | null;
+  /** 现任职务 as written on the form */
+  currentPost: string;
+  /** 职务层次, ZB09 code, and since when */
+  levelCode: string | null;
+  levelSince: string | null;
+  /** current 职级 (local code, see domain/codes), kept in step with cadre_ranks */
+  rankCode: string | null;
+  rankSince: string | null;
+  unitId: number | null;
+  authorityId: number;
+  /** 'active' | 'retired' | 'left' */
+  status: string;
+  /** 奖惩情况 and 年度考核结果 as written on the form */
+  rewardsText: string;
+  appraisalText: string;
+  remarks: string;
+  version: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One line of the 简历: a dated segment, or a 其间 note attached to the segment before it. */
+export interface CadreResumeTable {
+  id: Generated<number>;
+  cadreId: number;
+  seq: number;
+  /** 'YYYY-MM' */
+  startMonth: string | null;
+  /** 'YYYY-MM', null while current */
+  endMonth: string | null;
+  text: string;
+  /** 'segment' | 'note' */
+  kind: string;
+}
+
+export interface CadreRewardTable {
+  id: Generated<number>;
+  cadreId: number;
+  seq: number;
+  /** 'reward' | 'punishment' */
+  kind: string;
+  /** 'YYYY-MM' */
+  month: string;
+  description: string;
+  docNo: string;
+}
+
+export interface CadreAppraisalTable {
+  id: Generated<number>;
+  cadreId: number;
+  year: number;
+  /** 优秀 / 称职 / 基本称职 / 不称职 / 不定等次 */
+  grade: string;
+}
+
+export interface CadreFamilyTable {
+  id: Generated<number>;
+  cadreId: number;
+  seq: number;
+  /** GB/T 4761 name (丈夫, 女儿 …) */
+  relation: string;
+  name: string;
+  /** 'YYYY-MM' */
+  birthMonth: string | null;
+  /** GB/T 4762 code */
+  politicalStatus: string | null;
+  workUnitPost: string;
+}
+
+export interface CadreRankTable {
+  id: Generated<number>;
+  cadreId: number;
+  rankCode: string;
+  startDate: string;
+  endDate: string | null;
+  docNo: string;
+}
+
+export interface CadreTagTable {
+  cadreId: number;
+  tag: string;
+}
+
+export interface CadrePhotoTable {
+  cadreId: number;
+  mime: string;
+  data: Uint8Array;
+}

@@ -1,0 +1,62 @@
+// Shared pieces for route files: the typed app, how a route declares its permission, and the use-case
+// context built from a request.
+import type { FastifyInstance, FastifyRequest, RawServerDefault, FastifyBaseLogger } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db/database.js';
+import type { Dialect } from '../config.js';
+import type { Actor, Ctx } from './access.js';
+import { AppError } from './errors.js';
+import type { Permission } from './permissions.js';
+
+/** Every /api route declares one of these in `config.permission`; a test fails when one does not. */
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor?: Actor;
+    sessionId?: string;
+  }
+}
+
+export interface AppDeps {
+  db: Db;
+  dialect: Dialect;
+  /** the clock; tests replace it to move time forward */
+  now: () => Date;
+  cookieSecure: boolean;
+  /** folder of the built web app, served at / when present */
+  webRoot?: string;
+}
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+export function ctxOf(req: FastifyRequest, deps: AppDeps): Ctx {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return { db: deps.db, actor: req.actor, now: deps.now() };
+}
+
+/** The error body every route may answer with; named in the OpenAPI document. */
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      issues: z.array(z.object({ field: z.string(), label: z.string().optional(), message: z.string(), row: z.number().optional() })).optional(),
+    }),
+  })
+  .describe('错误');
+
+export const errorResponses = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** A page request: 1-based page number and page size, capped so no list loads a whole table. */
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});

@@ -1,0 +1,46 @@
+// Repository and HTTP tests run on both dialects (DESIGN.md practice 5): SQLite in memory always,
+// PostgreSQL when TEST_DATABASE_URL is set (scripts/test.sh starts a throwaway server and sets it).
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { databaseTarget, type Dialect } from '../../src/config.js';
+import { openDatabase, type Db } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+
+export const dialects: Dialect[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export interface TestDb {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/** A fresh, migrated, empty database of the dialect: in-memory SQLite, or a new PostgreSQL schema. */
+export async function freshDb(dialect: Dialect): Promise<TestDb> {
+  if (dialect === 'sqlite') {
+    const opened = openDatabase({ dialect: 'sqlite', location: ':memory:' });
+    await migrateToLatest(opened.db);
+    return { db: opened.db, dialect, close: opened.close };
+  }
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const opened = openDatabase(databaseTarget(url.toString()));
+  await migrateToLatest(opened.db);
+  return {
+    db: opened.db,
+    dialect,
+    close: async () => {
+      await opened.close();
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
