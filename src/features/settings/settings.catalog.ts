@@ -36,6 +36,12 @@ export const SETTINGS = {
     default: 16,
     source: '《劳动法》第15条：禁止用人单位招用未满十六周岁的未成年人',
   }),
+  'system.demoData': def({
+    label: '演示数据（界面显示“演示数据”标识）',
+    schema: z.boolean(),
+    default: false,
+    source: '本系统：演示城市为虚构数据',
+  }),
 } satisfies Record<string, SettingDef<unknown>>;
 
 export type SettingKey = keyof typeof SETTINGS;
