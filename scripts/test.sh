@@ -16,6 +16,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# A fresh clone has no node_modules yet: install exactly what the lock file says.
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
 echo "== lint and type-check"

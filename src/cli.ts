@@ -14,7 +14,8 @@ import { buildAuditRow } from './features/audit/audit.events.js';
 const HELP = `用法: ganbu <命令> [选项]
 
 命令:
-  serve [--demo-if-empty]   迁移数据库并启动服务（PORT，默认 3000）；库为空时可填入演示城市
+  serve [--demo-if-empty] [--demo-scale X]
+                            迁移数据库并启动服务（PORT，默认 3000）；库为空时可填入演示城市
   migrate                   把数据库迁移到最新结构
   demo [--accounts] [--seed N] [--scale X]
                             重建演示城市（会清除现有干部、单位和账号数据）；
@@ -54,12 +55,12 @@ async function main(argv: string[]) {
         return 0;
       }
       case 'serve': {
-        const { values } = parseArgs({ args: rest, options: { 'demo-if-empty': { type: 'boolean' } } });
+        const { values } = parseArgs({ args: rest, options: { 'demo-if-empty': { type: 'boolean' }, 'demo-scale': { type: 'string' } } });
         await migrateToLatest(opened.db);
         await ensureBuiltInRoles(opened.db);
         if (values['demo-if-empty'] && (await isEmpty(opened.db))) {
           console.log('数据库为空，正在生成演示城市（青川市，虚构数据）…');
-          const r = await createDemo(opened.db, { seed: 1, scale: 1 });
+          const r = await createDemo(opened.db, { seed: 1, scale: Number(values['demo-scale'] ?? 1) });
           console.log(`演示城市已生成：${r.units} 个单位，${r.cadres} 名干部`);
         }
         const webRoot = path.resolve('dist', 'web');
