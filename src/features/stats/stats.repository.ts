@@ -1,0 +1,173 @@
+// Home-page counts, computed by the database (aggregates and GROUP BY), never by loading rows.
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
+import { inForce } from '../units/units.repository.js';
+import { COLLEGE_CODES, type BirthRange } from './stats.rules.js';
+
+type Cadres = ExpressionBuilder<Database, 'cadres'>;
+
+const activeIn = (db: Db, authorityIds: readonly number[]) =>
+  db.selectFrom('cadres').where('cadres.authorityId', 'in', authorityIds).where('cadres.status', '=', 'active');
+
+/** 1 when the condition holds, else 0, summed: a count of the rows matching it. */
+const countWhere = (eb: Cadres, cond: ReturnType<Cadres['and']>) => eb.fn.sum<number | null>(eb.case().when(cond).then(1).else(0).end());
+
+export interface CadreFigures {
+  total: number;
+  women: number;
+  nonParty: number;
+  minority: number;
+  sumBirthYears: number;
+  birthdaysLater: number;
+  bands: Record<string, number>;
+  education: { graduate: number; bachelor: number; college: number; secondary: number; unknown: number };
+}
+
+/** The active cadres' totals in one pass: gender, party, ethnicity, age bands, age sums, education. */
+export async function cadreFigures(
+  db: Db,
+  authorityIds: readonly number[],
+  ranges: readonly BirthRange[],
+  onMonthDay: string,
+): Promise<CadreFigures> {
+  const edu = 'cadres.highestEducation' as const;
+  const row = (await activeIn(db, authorityIds)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      countWhere(eb, eb.and([eb('cadres.gender', '=', '2')])).as('women'),
+      // 中共党员 (01) and 预备党员 (02) are Party members (GB/T 4762); everyone else is 党外.
+      countWhere(eb, eb.and([eb('cadres.politicalStatus', 'not in', ['01', '02'])])).as('nonParty'),
+      // 汉族 is 01 (GB 3304).
+      countWhere(eb, eb.and([eb('cadres.ethnicCode', '<>', '01')])).as('minority'),
+      eb.fn.sum<number | null>(sql`cast(substr(cadres.birth_date, 1, 4) as integer)`).as('sumBirthYears'),
+      countWhere(eb, eb.and([eb(eb.fn('substr', ['cadres.birthDate', eb.val(6), eb.val(5)]), '>', onMonthDay)])).as('birthdaysLater'),
+      ...ranges.map((r, i) =>
+        countWhere(
+          eb,
+          eb.and([
+            ...(r.bornOnOrBefore === null ? [] : [eb('cadres.birthDate', '<=', r.bornOnOrBefore)]),
+            ...(r.bornAfter === null ? [] : [eb('cadres.birthDate', '>', r.bornAfter)]),
+          ]),
+        ).as(`band${i}`),
+      ),
+      countWhere(eb, eb.and([eb(edu, 'like', '1%')])).as('eduGraduate'),
+      countWhere(eb, eb.and([eb(edu, 'like', '2%')])).as('eduBachelor'),
+      countWhere(eb, eb.and([eb(edu, 'in', COLLEGE_CODES)])).as('eduCollege'),
+      countWhere(eb, eb.and([eb(edu, 'is', null)])).as('eduUnknown'),
+    ])
+    .executeTakeFirstOrThrow()) as Record<string, number | string | null>;
+  const n = (k: string) => Number(row[k] ?? 0);
+  const known = n('eduGraduate') + n('eduBachelor') + n('eduCollege') + n('eduUnknown');
+  return {
+    total: n('total'),
+    women: n('women'),
+    nonParty: n('nonParty'),
+    minority: n('minority'),
+    sumBirthYears: n('sumBirthYears'),
+    birthdaysLater: n('birthdaysLater'),
+    bands: Object.fromEntries(ranges.map((r, i) => [r.key, n(`band${i}`)])),
+    education: {
+      graduate: n('eduGraduate'),
+      bachelor: n('eduBachelor'),
+      college: n('eduCollege'),
+      secondary: n('total') - known,
+      unknown: n('eduUnknown'),
+    },
+  };
+}
+
+/** Active cadres per visible authority (zero included), in authority order. */
+export async function cadresByAuthority(db: Db, authorityIds: readonly number[]) {
+  const rows = await db
+    .selectFrom('authorities')
+    .leftJoin('cadres', (join) => join.onRef('cadres.authorityId', '=', 'authorities.id').on('cadres.status', '=', 'active'))
+    .select((eb) => ['authorities.id', 'authorities.name', 'authorities.level', eb.fn.count<number>('cadres.id').as('count')])
+    .where('authorities.id', 'in', authorityIds)
+    .groupBy(['authorities.id', 'authorities.name', 'authorities.level'])
+    .orderBy('authorities.id')
+    .execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+/** Active cadres per 职务层次 code (null = none recorded). */
+export async function cadresByLevel(db: Db, authorityIds: readonly number[]) {
+  const rows = await activeIn(db, authorityIds)
+    .select((eb) => ['cadres.levelCode', eb.fn.countAll<number>().as('count')])
+    .groupBy('cadres.levelCode')
+    .orderBy('cadres.levelCode')
+    .execute();
+  return rows.map((r) => ({ levelCode: r.levelCode, count: Number(r.count) }));
+}
+
+/** Units, teams, and the posts' quotas, holders and vacancies on a date, over the visible units. */
+export async function staffingFigures(db: Db, authorityIds: readonly number[], on: string) {
+  const units = await db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('authorityId', 'in', authorityIds)
+    .executeTakeFirstOrThrow();
+  const teams = await db
+    .selectFrom('teams')
+    .innerJoin('units', 'units.id', 'teams.unitId')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('units.authorityId', 'in', authorityIds)
+    .executeTakeFirstOrThrow();
+  // One row per post with its holders on the date, then summed: vacancies never go negative per post.
+  const perPost = db
+    .selectFrom('posts')
+    .innerJoin('teams', 'teams.id', 'posts.teamId')
+    .innerJoin('units', 'units.id', 'teams.unitId')
+    .leftJoin('appointments', (join) => join.onRef('appointments.postId', '=', 'posts.id').on(inForce(on)))
+    .select((eb) => ['posts.teamId', 'posts.quota', 'posts.isChief', eb.fn.count<number>('appointments.id').as('filled')])
+    .where('units.authorityId', 'in', authorityIds)
+    .groupBy(['posts.id', 'posts.teamId', 'posts.quota', 'posts.isChief'])
+    .as('p');
+  const posts = await db
+    .selectFrom(perPost)
+    .select((eb) => [
+      eb.fn.sum<number | null>('p.quota').as('quota'),
+      eb.fn.sum<number | null>('p.filled').as('filled'),
+      eb.fn
+        .sum<number | null>(
+          eb
+            .case()
+            .when('p.quota', '>', eb.ref('p.filled'))
+            .then(eb('p.quota', '-', eb.ref('p.filled')))
+            .else(0)
+            .end(),
+        )
+        .as('vacant'),
+      eb.fn
+        .sum<number | null>(
+          eb
+            .case()
+            .when('p.filled', '>', eb.ref('p.quota'))
+            .then(eb('p.filled', '-', eb.ref('p.quota')))
+            .else(0)
+            .end(),
+        )
+        .as('overQuota'),
+      eb.fn
+        .count<number>(
+          eb
+            .case()
+            .when(eb.and([eb('p.isChief', '=', 1), eb('p.quota', '>', eb.ref('p.filled'))]))
+            .then(eb.ref('p.teamId'))
+            .end(),
+        )
+        .distinct()
+        .as('chiefVacantTeams'),
+    ])
+    .executeTakeFirstOrThrow();
+  const n = (v: number | string | null) => Number(v ?? 0);
+  return {
+    units: n(units.n),
+    teams: n(teams.n),
+    quota: n(posts.quota),
+    filled: n(posts.filled),
+    vacant: n(posts.vacant),
+    overQuota: n(posts.overQuota),
+    chiefVacantTeams: n(posts.chiefVacantTeams),
+  };
+}
