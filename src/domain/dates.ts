@@ -33,6 +33,11 @@ export function displayMonth(value: string | null | undefined): string {
   return value.slice(0, 7).replace('-', '.');
 }
 
+/** '1985-03-12' → '1985.03.12' */
+export function displayDate(value: string | null | undefined): string {
+  return value ? value.replaceAll('-', '.') : '';
+}
+
 export function isMonth(v: string): boolean {
   if (!/^\d{4}-\d{2}$/.test(v)) return false;
   const m = Number(v.slice(5));

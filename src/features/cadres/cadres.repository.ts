@@ -1,0 +1,280 @@
+// The only code that reads and writes cadre tables. Every read takes the actor's visible authorities,
+// so a cadre outside the actor's 干部管理权限 is simply not found.
+import { sql, type Insertable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { CadreTable } from './cadres.table.js';
+import type { AppraisalEntry, FamilyMember, RankEntry, ResumeLine, RewardEntry } from './cadres.rules.js';
+
+export type CadreRow = Omit<Insertable<CadreTable>, 'id' | 'version'>;
+
+export interface CadreChildren {
+  resume: ResumeLine[];
+  rewards: RewardEntry[];
+  appraisals: AppraisalEntry[];
+  family: FamilyMember[];
+  ranks: RankEntry[];
+  tags: string[];
+}
+
+/** One cadre within scope, with the names of its unit and authority and whether it has a photo. */
+export async function findCadre(db: Db, id: number, authorityIds: readonly number[]) {
+  if (authorityIds.length === 0) return undefined;
+  return db
+    .selectFrom('cadres')
+    .innerJoin('authorities', 'authorities.id', 'cadres.authorityId')
+    .leftJoin('units', 'units.id', 'cadres.unitId')
+    .leftJoin('cadrePhotos', 'cadrePhotos.cadreId', 'cadres.id')
+    .selectAll('cadres')
+    .select(['authorities.name as authorityName', 'units.name as unitName', 'cadrePhotos.mime as photoMime'])
+    .where('cadres.id', '=', id)
+    .where('cadres.authorityId', 'in', authorityIds)
+    .executeTakeFirst();
+}
+
+/** Who holds an ID number, across all authorities (an ID number is unique in the whole system). */
+export async function findIdCardOwner(db: Db, idCard: string): Promise<number | undefined> {
+  const row = await db.selectFrom('cadres').select('id').where('idCard', '=', idCard).executeTakeFirst();
+  return row?.id;
+}
+
+export async function findUnitAuthority(db: Db, unitId: number): Promise<number | undefined> {
+  const row = await db.selectFrom('units').select('authorityId').where('id', '=', unitId).executeTakeFirst();
+  return row?.authorityId;
+}
+
+export async function findUnitPath(db: Db, unitId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('units').select('path').where('id', '=', unitId).executeTakeFirst();
+  return row?.path;
+}
+
+export async function loadChildren(db: Db, cadreId: number): Promise<CadreChildren> {
+  const [resume, rewards, appraisals, family, ranks, tags] = await Promise.all([
+    db.selectFrom('cadreResume').select(['kind', 'startMonth', 'endMonth', 'text']).where('cadreId', '=', cadreId).orderBy('seq').execute(),
+    db.selectFrom('cadreRewards').select(['kind', 'month', 'description', 'docNo']).where('cadreId', '=', cadreId).orderBy('seq').execute(),
+    db.selectFrom('cadreAppraisals').select(['year', 'grade']).where('cadreId', '=', cadreId).orderBy('year').execute(),
+    db
+      .selectFrom('cadreFamily')
+      .select(['relation', 'name', 'birthMonth', 'politicalStatus', 'workUnitPost'])
+      .where('cadreId', '=', cadreId)
+      .orderBy('seq')
+      .execute(),
+    db
+      .selectFrom('cadreRanks')
+      .select(['rankCode', 'startDate', 'endDate', 'docNo'])
+      .where('cadreId', '=', cadreId)
+      .orderBy('startDate')
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('cadreTags').select('tag').where('cadreId', '=', cadreId).orderBy('tag').execute(),
+  ]);
+  return {
+    resume: resume as ResumeLine[],
+    rewards: rewards as RewardEntry[],
+    appraisals: appraisals as AppraisalEntry[],
+    family,
+    ranks,
+    tags: tags.map((t) => t.tag),
+  };
+}
+
+export async function insertCadre(db: Db, row: CadreRow): Promise<number> {
+  const r = await db.insertInto('cadres').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Update when the version still matches; false when someone else saved first. */
+export async function updateCadre(db: Db, id: number, version: number, row: Partial<CadreRow>): Promise<boolean> {
+  const r = await db
+    .updateTable('cadres')
+    .set({ ...row, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Replace every child list of a cadre with the given ones (the profile is saved as a whole). */
+export async function replaceChildren(db: Db, cadreId: number, c: CadreChildren): Promise<void> {
+  for (const t of ['cadreResume', 'cadreRewards', 'cadreAppraisals', 'cadreFamily', 'cadreRanks', 'cadreTags'] as const) {
+    await db.deleteFrom(t).where('cadreId', '=', cadreId).execute();
+  }
+  if (c.resume.length)
+    await db
+      .insertInto('cadreResume')
+      .values(c.resume.map((r, seq) => ({ ...r, cadreId, seq })))
+      .execute();
+  if (c.rewards.length)
+    await db
+      .insertInto('cadreRewards')
+      .values(c.rewards.map((r, seq) => ({ ...r, cadreId, seq })))
+      .execute();
+  if (c.appraisals.length)
+    await db
+      .insertInto('cadreAppraisals')
+      .values(c.appraisals.map((a) => ({ ...a, cadreId })))
+      .execute();
+  if (c.family.length)
+    await db
+      .insertInto('cadreFamily')
+      .values(c.family.map((f, seq) => ({ ...f, cadreId, seq })))
+      .execute();
+  if (c.ranks.length)
+    await db
+      .insertInto('cadreRanks')
+      .values(c.ranks.map((r) => ({ ...r, cadreId })))
+      .execute();
+  if (c.tags.length)
+    await db
+      .insertInto('cadreTags')
+      .values(c.tags.map((tag) => ({ cadreId, tag })))
+      .execute();
+}
+
+// ---- search ----
+
+export type CadreSort = 'name' | 'pinyin' | 'birthDate' | 'level' | 'workStart';
+
+export interface CadreFilter {
+  authorityIds: readonly number[];
+  /** pinyin prefix, matched against the full pinyin and the initials (lower case) */
+  pinyinPrefix?: string;
+  /** substring of the name */
+  nameContains?: string;
+  gender?: string;
+  /** birth date bounds from the age range: bornOnOrBefore for ageMin, bornAfter for ageMax */
+  bornOnOrBefore?: string;
+  bornAfter?: string;
+  ethnic?: string;
+  politicalIn?: string[];
+  politicalNotIn?: string[];
+  educationIn?: string[];
+  levelIn?: string[];
+  rank?: string;
+  /** materialized path of a unit: its whole subtree */
+  unitPath?: string;
+  specialtyContains?: string;
+  tag?: string;
+  status?: string;
+  sort: CadreSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** Callers pass plain text; LIKE's own wildcards in it would match anything. */
+const likeText = (s: string) => s.replace(/[%_\\]/g, '');
+
+function filtered(db: Db, f: CadreFilter) {
+  let q = db.selectFrom('cadres').where('cadres.authorityId', 'in', f.authorityIds);
+  if (f.status) q = q.where('cadres.status', '=', f.status);
+  if (f.pinyinPrefix) {
+    const p = `${likeText(f.pinyinPrefix)}%`;
+    q = q.where((eb) => eb.or([eb('cadres.namePinyin', 'like', p), eb('cadres.nameInitials', 'like', p)]));
+  }
+  if (f.nameContains) q = q.where('cadres.name', 'like', `%${likeText(f.nameContains)}%`);
+  if (f.gender) q = q.where('cadres.gender', '=', f.gender);
+  if (f.bornOnOrBefore) q = q.where('cadres.birthDate', '<=', f.bornOnOrBefore);
+  if (f.bornAfter) q = q.where('cadres.birthDate', '>', f.bornAfter);
+  if (f.ethnic) q = q.where('cadres.ethnicCode', '=', f.ethnic);
+  if (f.politicalIn) q = q.where('cadres.politicalStatus', 'in', f.politicalIn);
+  if (f.politicalNotIn) q = q.where('cadres.politicalStatus', 'not in', f.politicalNotIn);
+  // An empty list (conditions that exclude each other) matches nothing rather than writing IN ().
+  if (f.educationIn) q = f.educationIn.length ? q.where('cadres.highestEducation', 'in', f.educationIn) : q.where(sql<boolean>`1 = 0`);
+  if (f.levelIn) q = f.levelIn.length ? q.where('cadres.levelCode', 'in', f.levelIn) : q.where(sql<boolean>`1 = 0`);
+  if (f.rank) q = q.where('cadres.rankCode', '=', f.rank);
+  if (f.unitPath) {
+    const path = `${likeText(f.unitPath)}%`;
+    q = q.where('cadres.unitId', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.path', 'like', path));
+  }
+  if (f.specialtyContains) q = q.where('cadres.specialty', 'like', `%${likeText(f.specialtyContains)}%`);
+  if (f.tag) {
+    const tag = f.tag;
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('cadreTags').select('cadreTags.cadreId').whereRef('cadreTags.cadreId', '=', 'cadres.id').where('cadreTags.tag', '=', tag),
+      ),
+    );
+  }
+  return q;
+}
+
+const SORT_COLUMNS = {
+  name: 'cadres.name',
+  pinyin: 'cadres.namePinyin',
+  birthDate: 'cadres.birthDate',
+  level: 'cadres.levelCode',
+  workStart: 'cadres.workStartMonth',
+} as const;
+
+/** One page of cadres and the total, both counted and cut in the database. */
+export async function searchCadres(db: Db, f: CadreFilter) {
+  if (f.authorityIds.length === 0) return { items: [], total: 0 };
+  let items = filtered(db, f)
+    .innerJoin('authorities', 'authorities.id', 'cadres.authorityId')
+    .leftJoin('units', 'units.id', 'cadres.unitId')
+    .select([
+      'cadres.id',
+      'cadres.name',
+      'cadres.gender',
+      'cadres.birthDate',
+      'cadres.ethnicCode',
+      'cadres.politicalStatus',
+      'cadres.highestEducation',
+      'cadres.levelCode',
+      'cadres.rankCode',
+      'cadres.unitId',
+      'cadres.currentPost',
+      'cadres.authorityId',
+      'cadres.status',
+      'units.name as unitName',
+      'authorities.name as authorityName',
+    ]);
+  // Empty 职务层次 sorts last either way; SQLite and PostgreSQL disagree on where NULLs go by default.
+  if (f.sort === 'level') items = items.orderBy(sql`case when ${sql.ref('cadres.levelCode')} is null then 1 else 0 end`);
+  items = items.orderBy(SORT_COLUMNS[f.sort], f.order).orderBy('cadres.namePinyin').orderBy('cadres.id');
+  const [rows, count] = await Promise.all([
+    items.limit(f.limit).offset(f.offset).execute(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows, total: Number(count.n) };
+}
+
+export async function tagsOf(db: Db, cadreIds: number[]): Promise<Map<number, string[]>> {
+  const map = new Map<number, string[]>();
+  if (cadreIds.length === 0) return map;
+  const rows = await db.selectFrom('cadreTags').select(['cadreId', 'tag']).where('cadreId', 'in', cadreIds).orderBy('tag').execute();
+  for (const r of rows) map.set(r.cadreId, [...(map.get(r.cadreId) ?? []), r.tag]);
+  return map;
+}
+
+/** The tags in use within scope, with how many active cadres carry each. */
+export async function tagCounts(db: Db, authorityIds: readonly number[]) {
+  if (authorityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('cadreTags')
+    .innerJoin('cadres', 'cadres.id', 'cadreTags.cadreId')
+    .select(['cadreTags.tag', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('cadres.authorityId', 'in', authorityIds)
+    .where('cadres.status', '=', 'active')
+    .groupBy('cadreTags.tag')
+    .orderBy('cadreTags.tag')
+    .execute();
+  return rows.map((r) => ({ tag: r.tag, count: Number(r.count) }));
+}
+
+// ---- photo ----
+
+export async function findPhoto(db: Db, cadreId: number) {
+  return db.selectFrom('cadrePhotos').select(['mime', 'data']).where('cadreId', '=', cadreId).executeTakeFirst();
+}
+
+export async function savePhoto(db: Db, cadreId: number, mime: string, data: Uint8Array): Promise<void> {
+  await db.deleteFrom('cadrePhotos').where('cadreId', '=', cadreId).execute();
+  await db.insertInto('cadrePhotos').values({ cadreId, mime, data }).execute();
+}
+
+export async function deletePhoto(db: Db, cadreId: number): Promise<void> {
+  await db.deleteFrom('cadrePhotos').where('cadreId', '=', cadreId).execute();
+}

@@ -1,0 +1,420 @@
+// The cadre profile (一人一档): search, read, create, replace, photo. Every use case checks the
+// permission first, reads only within the actor's 干部管理权限, and writes with its audit row in one
+// transaction.
+import { requireAccess, type Ctx } from '../../server/access.js';
+import { AppError, notFound, validationError } from '../../server/errors.js';
+import { ageOn, displayMonth, latestBirthDateForAge, todayOf } from '../../domain/dates.js';
+import { parseIdCard } from '../../domain/idcard.js';
+import { isPinyinQuery, nameKeys } from '../../domain/pinyin.js';
+import { CODE_TABLES, codeName, educationTier, isCode, type CodeTable } from '../codes/codes.catalog.js';
+import { buildAuditRow, diffFields, type FieldChange } from '../audit/audit.events.js';
+import { insertAudit } from '../audit/audit.repository.js';
+import { getSetting } from '../settings/settings.service.js';
+import type { FieldIssue } from '../../server/errors.js';
+import * as repo from './cadres.repository.js';
+import { cadreIssues, cadreLabel, PARTY_CODES, type CadreInput, type RankEntry } from './cadres.rules.js';
+
+// ---- derived values (pure) ----
+
+/** The higher of the full-time and in-service 学历 (lower tier is higher); full-time wins a tie. */
+export function highestEducation(ft: string | null, ip: string | null): string | null {
+  if (!ft) return ip;
+  if (!ip) return ft;
+  return educationTier(ip) < educationTier(ft) ? ip : ft;
+}
+
+/** The current 职级 is the open entry of the history (no end date). */
+export function currentRank(ranks: RankEntry[]): { rankCode: string | null; rankSince: string | null } {
+  const open = ranks.find((r) => r.endDate === null);
+  return { rankCode: open?.rankCode ?? null, rankSince: open?.startDate ?? null };
+}
+
+/** Text as stored: trimmed; a name loses the spaces some files pad two-character names with (LRMX.md §2 #1). */
+function normalize(input: CadreInput, idCard: string): CadreInput {
+  const t = (s: string) => s.trim();
+  return {
+    ...input,
+    idCard,
+    name: input.name.replace(/\s+/g, ''),
+    nativePlace: t(input.nativePlace),
+    birthplace: t(input.birthplace),
+    otherParty: input.otherParty?.trim() || null,
+    professionalTitle: t(input.professionalTitle),
+    specialty: t(input.specialty),
+    ftEducationSchool: t(input.ftEducationSchool),
+    ftDegreeSchool: t(input.ftDegreeSchool),
+    ipEducationSchool: t(input.ipEducationSchool),
+    ipDegreeSchool: t(input.ipDegreeSchool),
+    currentPost: t(input.currentPost),
+    resume: input.resume.map((r) => ({ ...r, text: r.text.trim() })),
+    rewards: input.rewards.map((r) => ({ ...r, description: r.description.trim(), docNo: r.docNo.trim() })),
+    family: input.family.map((f) => ({ ...f, relation: t(f.relation), name: t(f.name), workUnitPost: t(f.workUnitPost) })),
+    ranks: input.ranks.map((r) => ({ ...r, docNo: r.docNo.trim() })),
+    tags: input.tags.map(t),
+  };
+}
+
+/** Lists in the order they are stored and read back; only after validation, whose issues name submitted rows. */
+function ordered(input: CadreInput): CadreInput {
+  return {
+    ...input,
+    appraisals: [...input.appraisals].sort((a, b) => a.year - b.year),
+    ranks: [...input.ranks].sort((a, b) => a.startDate.localeCompare(b.startDate)),
+    tags: [...new Set(input.tags)].sort(),
+  };
+}
+
+function toRow(input: CadreInput, birthDate: string, now: Date): repo.CadreRow {
+  const { birthMonth: _birthMonth, resume: _r, rewards: _w, appraisals: _a, family: _f, ranks, tags: _t, ...scalars } = input;
+  return {
+    ...scalars,
+    birthDate,
+    ...nameKeys(input.name),
+    highestEducation: highestEducation(input.ftEducation, input.ipEducation),
+    ...currentRank(ranks),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+}
+
+/** The child lists with their keys in one fixed order, so old and new compare as JSON. */
+const childrenOf = (c: repo.CadreChildren): repo.CadreChildren => ({
+  resume: c.resume.map((r) => ({ kind: r.kind, startMonth: r.startMonth, endMonth: r.endMonth, text: r.text })),
+  rewards: c.rewards.map((r) => ({ kind: r.kind, month: r.month, description: r.description, docNo: r.docNo })),
+  appraisals: c.appraisals.map((a) => ({ year: a.year, grade: a.grade })),
+  family: c.family.map((f) => ({
+    relation: f.relation,
+    name: f.name,
+    birthMonth: f.birthMonth,
+    politicalStatus: f.politicalStatus,
+    workUnitPost: f.workUnitPost,
+  })),
+  ranks: c.ranks.map((r) => ({ rankCode: r.rankCode, startDate: r.startDate, endDate: r.endDate, docNo: r.docNo })),
+  tags: [...c.tags],
+});
+
+/** Columns whose old and new values the audit records; keys and bookkeeping columns are left out. */
+const AUDITED = (row: Partial<repo.CadreRow>) =>
+  Object.keys(row).filter((k) => !['namePinyin', 'nameInitials', 'highestEducation', 'createdAt', 'updatedAt'].includes(k));
+
+// ---- validation ----
+
+async function validate(ctx: Ctx, input: CadreInput, selfId?: number) {
+  const today = todayOf(ctx.now);
+  const parsed = parseIdCard(input.idCard, today);
+  const idCard = parsed.ok ? parsed.id : input.idCard.trim().toUpperCase();
+  const clean = normalize(input, idCard);
+  const issues = cadreIssues(clean, {
+    today,
+    minWorkAge: await getSetting(ctx.db, 'cadre.minWorkAge', ctx.now),
+    visibleAuthorityIds: ctx.actor.visibleAuthorityIds,
+    unitAuthorityId: clean.unitId === null ? undefined : await repo.findUnitAuthority(ctx.db, clean.unitId),
+    idCardOwner: parsed.ok ? await repo.findIdCardOwner(ctx.db, idCard) : undefined,
+    selfId,
+  });
+  if (issues.length || !parsed.ok) throw validationError(issues);
+  return { clean: ordered(clean), birthDate: parsed.birthDate };
+}
+
+/** Two saves of the same new ID number at once: the unique index catches the second one. */
+async function guardDuplicateId<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (e) {
+    // SQLite names the column in the message, PostgreSQL names the constraint.
+    const err = e as { code?: string; message?: string; constraint?: string };
+    if ((err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === '23505') && /id_card/.test(`${err.message} ${err.constraint}`)) {
+      throw validationError([{ field: 'idCard', label: cadreLabel('idCard'), message: '该身份证号已存在' }]);
+    }
+    throw e;
+  }
+}
+
+// ---- read ----
+
+/** The whole profile as the form edits it, with the display name of every code. */
+async function loadProfile(ctx: Ctx, id: number) {
+  const row = await repo.findCadre(ctx.db, id, ctx.actor.visibleAuthorityIds);
+  if (!row) throw notFound('该干部');
+  const children = await repo.loadChildren(ctx.db, id);
+  const { namePinyin: _p, nameInitials: _i, photoMime, ...cadre } = row;
+  return {
+    ...cadre,
+    birthMonth: cadre.birthDate.slice(0, 7),
+    age: ageOn(cadre.birthDate, todayOf(ctx.now)),
+    genderName: codeName('gender', cadre.gender),
+    ethnicName: codeName('ethnic', cadre.ethnicCode),
+    politicalName: codeName('political', cadre.politicalStatus),
+    healthName: codeName('health', cadre.healthCode),
+    ftEducationName: codeName('education', cadre.ftEducation),
+    ftDegreeName: codeName('degree', cadre.ftDegree),
+    ipEducationName: codeName('education', cadre.ipEducation),
+    ipDegreeName: codeName('degree', cadre.ipDegree),
+    highestEducationName: codeName('education', cadre.highestEducation),
+    levelName: codeName('level', cadre.levelCode),
+    rankName: codeName('rank', cadre.rankCode),
+    unitName: cadre.unitName ?? '',
+    hasPhoto: photoMime !== null,
+    ...children,
+    family: children.family.map((f) => ({ ...f, politicalName: codeName('political', f.politicalStatus) })),
+    ranks: children.ranks.map((r) => ({ ...r, rankName: codeName('rank', r.rankCode) })),
+  };
+}
+
+export type CadreProfile = Awaited<ReturnType<typeof loadProfile>>;
+
+export async function getCadre(ctx: Ctx, id: number): Promise<CadreProfile> {
+  requireAccess(ctx.actor, 'cadre:read');
+  const profile = await loadProfile(ctx, id);
+  await insertAudit(
+    ctx.db,
+    buildAuditRow({ event: 'cadre.read', actor: ctx.actor, at: ctx.now, target: { type: 'cadre', id }, detail: { name: profile.name } }),
+  );
+  return profile;
+}
+
+// ---- write ----
+
+export async function createCadre(ctx: Ctx, input: CadreInput): Promise<CadreProfile> {
+  requireAccess(ctx.actor, 'cadre:write');
+  const { clean, birthDate } = await validate(ctx, input);
+  const row = toRow(clean, birthDate, ctx.now);
+  const id = await guardDuplicateId(
+    ctx.db.transaction().execute(async (trx) => {
+      const id = await repo.insertCadre(trx, row);
+      await repo.replaceChildren(trx, id, childrenOf(clean));
+      const after = { ...row, ...childrenOf(clean) };
+      const changes = diffFields({}, after, [...AUDITED(row), 'resume', 'rewards', 'appraisals', 'family', 'ranks', 'tags']).filter(
+        (c) => c.new !== '' && !(Array.isArray(c.new) && c.new.length === 0),
+      );
+      await insertAudit(
+        trx,
+        buildAuditRow({ event: 'cadre.create', actor: ctx.actor, at: ctx.now, target: { type: 'cadre', id }, detail: { name: row.name }, changes }),
+      );
+      return id;
+    }),
+  );
+  return loadProfile(ctx, id);
+}
+
+/** Replace the whole profile, child lists included, if nobody saved it since `version` was read. */
+export async function updateCadre(ctx: Ctx, id: number, input: CadreInput & { version: number }): Promise<CadreProfile> {
+  requireAccess(ctx.actor, 'cadre:write');
+  const before = await repo.findCadre(ctx.db, id, ctx.actor.visibleAuthorityIds);
+  if (!before) throw notFound('该干部');
+  if (before.version !== input.version) throw new AppError('STALE_VERSION');
+  const { version, ...profile } = input;
+  const { clean, birthDate } = await validate(ctx, profile, id);
+  const { createdAt: _c, ...row } = toRow(clean, birthDate, ctx.now);
+  await guardDuplicateId(
+    ctx.db.transaction().execute(async (trx) => {
+      const oldChildren = await repo.loadChildren(trx, id);
+      if (!(await repo.updateCadre(trx, id, version, row))) throw new AppError('STALE_VERSION');
+      await repo.replaceChildren(trx, id, childrenOf(clean));
+      const changes: FieldChange[] = [
+        ...diffFields(before, row, AUDITED(row)),
+        ...diffFields({ ...childrenOf(oldChildren) }, { ...childrenOf(clean) }),
+      ];
+      await insertAudit(
+        trx,
+        buildAuditRow({ event: 'cadre.update', actor: ctx.actor, at: ctx.now, target: { type: 'cadre', id }, detail: { name: row.name }, changes }),
+      );
+    }),
+  );
+  return loadProfile(ctx, id);
+}
+
+// ---- search ----
+
+export interface CadreSearchInput {
+  q?: string;
+  gender?: string;
+  ageMin?: number;
+  ageMax?: number;
+  ageOn?: string;
+  ethnic?: string;
+  /** a GB/T 4762 code, or 'party' (中共党员 and 预备党员) or 'nonParty' (everyone else) */
+  political?: string;
+  /** a ZB64 code: exactly that 学历, or for a group heading (1 研究生, 2 本科, 3 专科) the whole group */
+  education?: string;
+  /** a ZB64 code: that 学历 tier or higher (e.g. 21 大学 → 本科及以上) */
+  educationAtLeast?: string;
+  /** a ZB09 code; a series heading (e.g. 1A) takes every level under it */
+  level?: string;
+  rank?: string;
+  unitId?: number;
+  specialty?: string;
+  tag?: string;
+  status: 'active' | 'retired' | 'left' | 'all';
+  authorityId?: number;
+  sort: repo.CadreSort;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+/** A code and every code below it in its table (for group headings). */
+function codeAndBelow(table: CodeTable, code: string): string[] {
+  const items: { code: string; parent?: string }[] = CODE_TABLES[table].items;
+  const out = [code];
+  for (let i = 0; i < out.length; i++) for (const it of items) if (it.parent === out[i]) out.push(it.code);
+  return out;
+}
+
+const knownCode = (table: CodeTable, code: string) => CODE_TABLES[table].items.some((i: { code: string }) => i.code === code);
+
+export async function searchCadres(ctx: Ctx, s: CadreSearchInput) {
+  requireAccess(ctx.actor, 'cadre:read');
+  const issues: FieldIssue[] = [];
+  const bad = (field: string, message: string) => issues.push({ field, label: SEARCH_LABELS[field] ?? field, message });
+  const on = s.ageOn ?? todayOf(ctx.now);
+
+  let authorityIds = ctx.actor.visibleAuthorityIds;
+  if (s.authorityId !== undefined) {
+    if (!authorityIds.includes(s.authorityId)) bad('authorityId', '不在您的干部管理权限范围内');
+    authorityIds = [s.authorityId];
+  }
+  if (s.gender && !isCode('gender', s.gender)) bad('gender', `未知的性别代码 ${s.gender}`);
+  if (s.ethnic && !isCode('ethnic', s.ethnic)) bad('ethnic', `未知的民族代码 ${s.ethnic}`);
+  if (s.political && !['party', 'nonParty'].includes(s.political) && !isCode('political', s.political))
+    bad('political', `未知的政治面貌代码 ${s.political}`);
+  if (s.education && !knownCode('education', s.education)) bad('education', `未知的学历代码 ${s.education}`);
+  if (s.educationAtLeast && !knownCode('education', s.educationAtLeast)) bad('educationAtLeast', `未知的学历代码 ${s.educationAtLeast}`);
+  if (s.level && !knownCode('level', s.level)) bad('level', `未知的职务层次代码 ${s.level}`);
+  if (s.rank && !isCode('rank', s.rank)) bad('rank', `未知的职级代码 ${s.rank}`);
+  if (s.ageMin !== undefined && s.ageMax !== undefined && s.ageMin > s.ageMax) bad('ageMax', '最大年龄小于最小年龄');
+  if (issues.length) throw validationError(issues);
+
+  const q = s.q?.replace(/\s+/g, '');
+  let unitPath: string | undefined;
+  if (s.unitId !== undefined) {
+    // An unknown unit has no cadres: an impossible path keeps the query (and the answer) empty.
+    unitPath = (await repo.findUnitPath(ctx.db, s.unitId)) ?? '/-/';
+  }
+  let educationIn = s.education ? codeAndBelow('education', s.education) : undefined;
+  if (s.educationAtLeast) {
+    const tier = educationTier(s.educationAtLeast);
+    educationIn = (educationIn ?? CODE_TABLES.education.items.map((i) => i.code)).filter((c) => educationTier(c) <= tier);
+  }
+  const { items, total } = await repo.searchCadres(ctx.db, {
+    authorityIds,
+    pinyinPrefix: q && isPinyinQuery(q) ? q.toLowerCase() : undefined,
+    nameContains: q && !isPinyinQuery(q) ? q : undefined,
+    gender: s.gender,
+    bornOnOrBefore: s.ageMin !== undefined ? latestBirthDateForAge(s.ageMin, on) : undefined,
+    bornAfter: s.ageMax !== undefined ? latestBirthDateForAge(s.ageMax + 1, on) : undefined,
+    ethnic: s.ethnic,
+    politicalIn: s.political === 'party' ? PARTY_CODES : s.political && s.political !== 'nonParty' ? [s.political] : undefined,
+    politicalNotIn: s.political === 'nonParty' ? PARTY_CODES : undefined,
+    educationIn,
+    levelIn: s.level ? codeAndBelow('level', s.level) : undefined,
+    rank: s.rank,
+    unitPath,
+    specialtyContains: s.specialty?.trim() || undefined,
+    tag: s.tag?.trim() || undefined,
+    status: s.status === 'all' ? undefined : s.status,
+    sort: s.sort,
+    order: s.order,
+    limit: s.pageSize,
+    offset: (s.page - 1) * s.pageSize,
+  });
+  const tags = await repo.tagsOf(
+    ctx.db,
+    items.map((i) => i.id),
+  );
+  return {
+    total,
+    items: items.map((c) => ({
+      ...c,
+      genderName: codeName('gender', c.gender),
+      birthMonth: displayMonth(c.birthDate),
+      age: ageOn(c.birthDate, on),
+      ethnicName: codeName('ethnic', c.ethnicCode),
+      politicalName: codeName('political', c.politicalStatus),
+      highestEducationName: codeName('education', c.highestEducation),
+      levelName: codeName('level', c.levelCode),
+      rankName: codeName('rank', c.rankCode),
+      unitName: c.unitName ?? '',
+      tags: tags.get(c.id) ?? [],
+    })),
+  };
+}
+
+export const SEARCH_LABELS: Record<string, string> = {
+  q: '姓名或拼音',
+  ageMin: '最小年龄',
+  ageMax: '最大年龄',
+  ageOn: '年龄计算日期',
+  ethnic: '民族',
+  political: '政治面貌',
+  education: '学历',
+  educationAtLeast: '最低学历',
+  level: '职务层次',
+  rank: '职级',
+  specialty: '熟悉专业有何专长',
+  tag: '标签',
+  sort: '排序',
+  order: '排序方向',
+  gender: '性别',
+  unitId: '单位',
+  authorityId: '管理权限',
+  status: '状态',
+};
+
+export async function listTags(ctx: Ctx) {
+  requireAccess(ctx.actor, 'cadre:read');
+  return repo.tagCounts(ctx.db, ctx.actor.visibleAuthorityIds);
+}
+
+// ---- photo ----
+
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+/** The image type from its first bytes; the declared content type is not trusted. */
+export function sniffImage(bytes: Uint8Array): 'image/jpeg' | 'image/png' | undefined {
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length > 8 && png.every((b, i) => bytes[i] === b)) return 'image/png';
+  return undefined;
+}
+
+export async function getPhoto(ctx: Ctx, id: number) {
+  requireAccess(ctx.actor, 'cadre:read');
+  if (!(await repo.findCadre(ctx.db, id, ctx.actor.visibleAuthorityIds))) throw notFound('该干部');
+  const photo = await repo.findPhoto(ctx.db, id);
+  if (!photo) throw notFound('该干部的照片');
+  return { mime: photo.mime, data: Buffer.from(photo.data) };
+}
+
+export async function setPhoto(ctx: Ctx, id: number, bytes: Uint8Array) {
+  requireAccess(ctx.actor, 'cadre:write');
+  const cadre = await repo.findCadre(ctx.db, id, ctx.actor.visibleAuthorityIds);
+  if (!cadre) throw notFound('该干部');
+  const mime = sniffImage(bytes);
+  const field = { field: 'photo', label: '照片' };
+  if (!mime) throw validationError([{ ...field, message: '照片须为 JPEG 或 PNG 图片' }]);
+  if (bytes.length > MAX_PHOTO_BYTES) throw validationError([{ ...field, message: '照片不能超过 5 MB' }]);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.savePhoto(trx, id, mime, bytes);
+    const changes = [{ field: 'photo', old: cadre.photoMime ? { mime: cadre.photoMime } : null, new: { mime, bytes: bytes.length } }];
+    await insertAudit(
+      trx,
+      buildAuditRow({ event: 'cadre.update', actor: ctx.actor, at: ctx.now, target: { type: 'cadre', id }, detail: { name: cadre.name }, changes }),
+    );
+  });
+}
+
+export async function removePhoto(ctx: Ctx, id: number) {
+  requireAccess(ctx.actor, 'cadre:write');
+  const cadre = await repo.findCadre(ctx.db, id, ctx.actor.visibleAuthorityIds);
+  if (!cadre) throw notFound('该干部');
+  if (!cadre.photoMime) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.deletePhoto(trx, id);
+    const changes = [{ field: 'photo', old: { mime: cadre.photoMime }, new: null }];
+    await insertAudit(
+      trx,
+      buildAuditRow({ event: 'cadre.update', actor: ctx.actor, at: ctx.now, target: { type: 'cadre', id }, detail: { name: cadre.name }, changes }),
+    );
+  });
+}
