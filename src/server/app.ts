@@ -89,7 +89,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const issues: FieldIssue[] = err.validation.map((v) => {
         const p = v.instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-        const label = labelForPath(p);
+        const label = labelForPath(p, req.routeOptions.url);
         const raw = v.message ?? '取值无效';
         const message = /实际接收 undefined/.test(raw) ? '必填' : raw;
         return { field: p.join('.') || String(err.validationContext), label, message };

@@ -5,10 +5,8 @@ import { isDate, isMonth } from '../../domain/dates.js';
 import { ALL_CADRE_LABELS, APPRAISAL_GRADES, CADRE_STATUSES, type CadreInput } from './cadres.rules.js';
 import * as svc from './cadres.service.js';
 
-// Labels for zod's errors on these fields. authorityId keeps the shared label (所属组织部) that the
-// accounts screens use; the profile's own rules say 管理权限.
-const { authorityId: _a, ...labels } = { ...ALL_CADRE_LABELS, ...svc.SEARCH_LABELS };
-registerFieldLabels(labels);
+// Labels for zod's errors on the cadre routes, so a message names the field the form shows.
+registerFieldLabels({ ...ALL_CADRE_LABELS, ...svc.SEARCH_LABELS }, ['/api/cadres']);
 
 const Month = z
   .string()

@@ -5,25 +5,31 @@ import { TEAM_KINDS, UNIT_KINDS, UNIT_TIER_CODES, UNIT_TIERS } from '../../domai
 import * as svc from './units.service.js';
 import * as appointments from './appointments.service.js';
 
-// Only names no other feature uses: the label map is shared, so generic fields (name, startDate,
-// endDate) are labelled where this feature raises its own errors (units.service.ts LABELS).
-registerFieldLabels({
-  tier: '层级',
-  parentId: '上级单位',
-  sortOrder: '排序号',
-  unitId: '单位',
-  teamId: '班子',
-  title: '职位名称',
-  levelCode: '职务层次',
-  isChief: '正职',
-  quota: '核定职数',
-  cadreId: '干部',
-  postId: '职位',
-  startDocNo: '任职文号',
-  endDocNo: '免职文号',
-  endReason: '免职原因',
-  asOf: '日期',
-});
+registerFieldLabels(
+  {
+    name: '名称',
+    kind: '类别',
+    authorityId: '管理单位',
+    startDate: '任职日期',
+    endDate: '免职日期',
+    tier: '层级',
+    parentId: '上级单位',
+    sortOrder: '排序号',
+    unitId: '单位',
+    teamId: '班子',
+    title: '职位名称',
+    levelCode: '职务层次',
+    isChief: '正职',
+    quota: '核定职数',
+    cadreId: '干部',
+    postId: '职位',
+    startDocNo: '任职文号',
+    endDocNo: '免职文号',
+    endReason: '免职原因',
+    asOf: '日期',
+  },
+  ['/api/units', '/api/teams', '/api/posts', '/api/appointments'],
+);
 
 const tags = ['单位'];
 const date = (what: string) => z.iso.date('应为有效日期（YYYY-MM-DD）').describe(what);

@@ -15,7 +15,7 @@ import * as repo from './units.repository.js';
 
 /** Labels of this feature's fields whose names other features label differently. */
 const LABELS: Record<string, string> = { name: '名称', kind: '类别', authorityId: '管理单位', startDate: '任职日期', endDate: '免职日期' };
-const labelOf = (field: string) => LABELS[field] ?? labelForPath([field]);
+const labelOf = (field: string) => LABELS[field] ?? labelForPath([field], '/api/units');
 
 /** Throw the problems a rule found: a conflict as 409, bad input as 400, each naming its field. */
 export function raise(problems: readonly Problem[]): void {
