@@ -175,7 +175,9 @@ function filtered(db: Db, f: CadreFilter) {
   if (f.gender) q = q.where('cadres.gender', '=', f.gender);
   if (f.bornOnOrBefore) q = q.where('cadres.birthDate', '<=', f.bornOnOrBefore);
   if (f.bornAfter) q = q.where('cadres.birthDate', '>', f.bornAfter);
-  if (f.ethnic) q = q.where('cadres.ethnicCode', '=', f.ethnic);
+  // 'minority' = every 民族 but 汉族 (GB 3304 code 01), the 少数民族干部 of the statistics.
+  if (f.ethnic === 'minority') q = q.where('cadres.ethnicCode', '<>', '01');
+  else if (f.ethnic) q = q.where('cadres.ethnicCode', '=', f.ethnic);
   if (f.politicalIn) q = q.where('cadres.politicalStatus', 'in', f.politicalIn);
   if (f.politicalNotIn) q = q.where('cadres.politicalStatus', 'not in', f.politicalNotIn);
   // An empty list (conditions that exclude each other) matches nothing rather than writing IN ().

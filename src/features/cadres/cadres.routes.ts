@@ -199,7 +199,7 @@ const SearchQuery = z.object({
   ageMin: z.coerce.number().int().min(0).max(120).optional().describe('最小年龄（含）'),
   ageMax: z.coerce.number().int().min(0).max(120).optional().describe('最大年龄（含）'),
   ageOn: DateStr.optional().describe('计算年龄的日期，默认今天'),
-  ethnic: z.string().optional().describe('民族代码'),
+  ethnic: z.string().optional().describe('民族代码；minority 为全部少数民族'),
   political: z.string().optional().describe('政治面貌代码，或 party（中共党员和预备党员）、nonParty（党外）'),
   education: z.string().optional().describe('最高学历代码（ZB64）；分组代码 1/2/3 表示研究生/本科/专科整组'),
   educationAtLeast: z.string().optional().describe('最高学历不低于此代码所在层次，如 21 = 本科及以上'),

@@ -275,7 +275,7 @@ export async function searchCadres(ctx: Ctx, s: CadreSearchInput) {
     authorityIds = [s.authorityId];
   }
   if (s.gender && !isCode('gender', s.gender)) bad('gender', `未知的性别代码 ${s.gender}`);
-  if (s.ethnic && !isCode('ethnic', s.ethnic)) bad('ethnic', `未知的民族代码 ${s.ethnic}`);
+  if (s.ethnic && s.ethnic !== 'minority' && !isCode('ethnic', s.ethnic)) bad('ethnic', `未知的民族代码 ${s.ethnic}`);
   if (s.political && !['party', 'nonParty'].includes(s.political) && !isCode('political', s.political))
     bad('political', `未知的政治面貌代码 ${s.political}`);
   if (s.education && !knownCode('education', s.education)) bad('education', `未知的学历代码 ${s.education}`);

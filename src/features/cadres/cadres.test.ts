@@ -324,7 +324,7 @@ describe.each(dialects)('cadre profile on %s', (dialect) => {
       const sub = await insertUnit(h.t.db, { name: '组合测试局下属中心', authorityId: city, parentId: root });
       const other = await insertUnit(h.t.db, { name: '无关单位', authorityId: city });
       const tag = ['组合'];
-      const hit = await create({ name: '孙女一', gender: '2', birthDate: '1990-06-15', unitId: sub, tags: tag });
+      const hit = await create({ name: '孙女一', gender: '2', birthDate: '1990-06-15', unitId: sub, tags: tag, ethnicCode: '03' });
       await create({ name: '孙女二', gender: '2', birthDate: '1990-06-15', unitId: other, tags: tag }); // other unit
       await create({ name: '孙男三', gender: '1', birthDate: '1990-06-15', unitId: root, tags: tag }); // man
       await create({ name: '孙女四', gender: '2', birthDate: '1980-01-01', unitId: root, tags: tag }); // 45 on the date
@@ -357,6 +357,8 @@ describe.each(dialects)('cadre profile on %s', (dialect) => {
       expect((await search(`unitId=999999`)).total).toBe(0);
       expect((await search(`tag=组合&level=1A&rank=ZJ08&specialty=招商`)).total).toBe(5);
       expect((await search(`tag=组合&level=1A31`)).total).toBe(0);
+      expect((await search(`tag=组合&ethnic=minority`)).items.map((i) => i.name)).toEqual(['孙女一']);
+      expect((await search(`tag=组合&ethnic=03`)).total).toBe(1);
     });
 
     it('pages and sorts in the database', async () => {

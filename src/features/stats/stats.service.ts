@@ -59,8 +59,7 @@ export async function overview(ctx: Ctx) {
     structure: [
       item('women', '女干部', c.women, { gender: '2' }),
       item('nonParty', '党外干部', c.nonParty, { political: 'nonParty' }),
-      // The cadre search takes one ethnic code, not "all but 汉族": no list behind this figure yet.
-      item('minority', '少数民族干部', c.minority),
+      item('minority', '少数民族干部', c.minority, { ethnic: 'minority' }),
     ],
     byAge: ranges.map((r) =>
       item(r.key, r.label, c.bands[r.key], {

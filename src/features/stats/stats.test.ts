@@ -164,7 +164,7 @@ describe.each(dialects)('home-page statistics on %s', (dialect) => {
     expect(o.structure).toEqual([
       { key: 'women', label: '女干部', count: 2, share: 0.4, filter: { status: 'active', gender: '2' } },
       { key: 'nonParty', label: '党外干部', count: 1, share: 0.2, filter: { status: 'active', political: 'nonParty' } },
-      { key: 'minority', label: '少数民族干部', count: 1, share: 0.2 },
+      { key: 'minority', label: '少数民族干部', count: 1, share: 0.2, filter: { status: 'active', ethnic: 'minority' } },
     ]);
 
     expect(counts(o.byAge)).toEqual({ age35: 1, age36_40: 1, age41_45: 1, age46_50: 1, age51_55: 0, age56: 1 });

@@ -1,0 +1,55 @@
+// Writes of the demo city: bulk inserts in batches sized to the dialect's bound-parameter limit,
+// explicit ids for units, teams, posts and cadres (so rows can refer to each other before insertion),
+// and the PostgreSQL sequences moved past those ids afterwards.
+import { sql, type InsertObject, type Kysely } from 'kysely';
+import { dialectOf, type Db } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
+
+/** Bound parameters per statement: SQLite's default maximum is 32,766, PostgreSQL's 65,535. */
+const PARAM_LIMIT = { sqlite: 32_000, postgres: 65_000 } as const;
+
+const dialect = (db: Db) => dialectOf(db as unknown as Kysely<unknown>);
+
+/** Tables whose ids the generator assigns. */
+const ID_TABLES = ['units', 'teams', 'posts', 'cadres'] as const;
+type IdTable = (typeof ID_TABLES)[number];
+
+/** The first free id of each table the generator assigns ids in. */
+export async function nextIds(db: Db): Promise<Record<IdTable, number>> {
+  const out = {} as Record<IdTable, number>;
+  for (const t of ID_TABLES) {
+    const row = await db
+      .selectFrom(t)
+      .select((eb) => eb.fn.max<number | null>('id').as('max'))
+      .executeTakeFirst();
+    out[t] = Number(row?.max ?? 0) + 1;
+  }
+  return out;
+}
+
+/** Insert rows in as few statements as the parameter limit allows. */
+export async function insertMany<T extends keyof Database & string>(db: Db, table: T, rows: readonly InsertObject<Database, T>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0] as object).length;
+  const size = Math.max(1, Math.floor(PARAM_LIMIT[dialect(db)] / columns));
+  for (let i = 0; i < rows.length; i += size) {
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as InsertObject<Database, T>[])
+      .execute();
+  }
+}
+
+/** After inserting explicit ids, make PostgreSQL's serial sequences continue above them. */
+export async function syncIdSequences(db: Db): Promise<void> {
+  if (dialect(db) !== 'postgres') return; // SQLite's AUTOINCREMENT follows the largest id by itself.
+  for (const t of ID_TABLES) {
+    await sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(db);
+  }
+}
+
+/** Write (or replace) one version of a business setting. */
+export async function putSetting(db: Db, row: { key: string; value: string; effectiveFrom: string; source: string; updatedBy: string; updatedAt: string }): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', row.key).where('effectiveFrom', '=', row.effectiveFrom).execute();
+  await db.insertInto('settings').values(row).execute();
+}
