@@ -50,7 +50,10 @@ async function main(argv: string[]) {
         await clearForDemo(opened.db);
         const started = Date.now();
         const r = await createDemo(opened.db, { seed: Number(values.seed ?? 1), scale: Number(values.scale ?? 1) });
-        await insertAudit(opened.db, buildAuditRow({ event: 'demo.reset', actor: { userId: null, username: 'ganbu-cli', ip: 'local' }, at: new Date(), detail: r }));
+        await insertAudit(
+          opened.db,
+          buildAuditRow({ event: 'demo.reset', actor: { userId: null, username: 'ganbu-cli', ip: 'local' }, at: new Date(), detail: r }),
+        );
         console.log(`演示城市已重建：${r.units} 个单位，${r.cadres} 名干部（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
         return 0;
       }

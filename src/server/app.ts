@@ -58,7 +58,11 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1000 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Ganbu 干部管理平台 API', version: '0.1.0', description: '组织部干部队伍建设管理平台的接口。登录后以 Cookie 或 Bearer 令牌访问。' },
+      info: {
+        title: 'Ganbu 干部管理平台 API',
+        version: '0.1.0',
+        description: '组织部干部队伍建设管理平台的接口。登录后以 Cookie 或 Bearer 令牌访问。',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ bearer: [] }, { cookie: [] }],
     },
@@ -88,7 +92,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
       body = { error: { code: err.code, message: err.message, ...(err.issues.length && { issues: err.issues }) } };
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const issues: FieldIssue[] = err.validation.map((v) => {
-        const p = v.instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+        const p = v.instancePath
+          .split('/')
+          .filter(Boolean)
+          .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
         const label = labelForPath(p, req.routeOptions.url);
         const raw = v.message ?? '取值无效';
         const message = /实际接收 undefined/.test(raw) ? '必填' : raw;
@@ -99,7 +106,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
       body = {
         error: {
           code: 'VALIDATION',
-          message: first ? `${first.label}：${first.message}` + (issues.length > 1 ? `（另有 ${issues.length - 1} 处问题）` : '') : defaultMessages.VALIDATION,
+          message: first
+            ? `${first.label}：${first.message}` + (issues.length > 1 ? `（另有 ${issues.length - 1} 处问题）` : '')
+            : defaultMessages.VALIDATION,
           issues,
         },
       };
@@ -133,7 +142,11 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     '/api/health',
     {
       config: { permission: 'public' },
-      schema: { tags: ['系统'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } },
+      schema: {
+        tags: ['系统'],
+        summary: '健康检查',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
+      },
     },
     async () => {
       await deps.db.selectFrom('authorities').select('id').limit(1).execute();

@@ -6,9 +6,7 @@ import { dialectOf } from '../database.js';
 type AnyTable = CreateTableBuilder<string, string>;
 
 function withId(t: AnyTable, pg: boolean): AnyTable {
-  return pg
-    ? t.addColumn('id', 'serial', (c) => c.primaryKey())
-    : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  return pg ? t.addColumn('id', 'serial', (c) => c.primaryKey()) : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -104,7 +102,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
   await db.schema.createIndex('units_parent').on('units').columns(['parent_id', 'sort_order']).execute();
-  await db.schema.createIndex('units_path').on('units').expression(pg ? sql`path text_pattern_ops` : sql`path`).execute();
+  await db.schema
+    .createIndex('units_path')
+    .on('units')
+    .expression(pg ? sql`path text_pattern_ops` : sql`path`)
+    .execute();
   await db.schema.createIndex('units_authority').on('units').columns(['authority_id']).execute();
 
   await table('teams')

@@ -7,6 +7,9 @@ export async function ensureBuiltInRoles(db: Db) {
     const existing = await db.selectFrom('roles').select('id').where('code', '=', role.code).executeTakeFirst();
     if (existing) continue;
     const { id } = await db.insertInto('roles').values({ code: role.code, name: role.name, builtIn: 1 }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('rolePermissions').values(role.permissions.map((permission) => ({ roleId: id, permission }))).execute();
+    await db
+      .insertInto('rolePermissions')
+      .values(role.permissions.map((permission) => ({ roleId: id, permission })))
+      .execute();
   }
 }

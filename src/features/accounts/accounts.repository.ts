@@ -99,7 +99,11 @@ export async function findRole(db: Db, id: number) {
 
 export async function replaceRolePermissions(db: Db, roleId: number, permissions: string[]) {
   await db.deleteFrom('rolePermissions').where('roleId', '=', roleId).execute();
-  if (permissions.length > 0) await db.insertInto('rolePermissions').values(permissions.map((permission) => ({ roleId, permission }))).execute();
+  if (permissions.length > 0)
+    await db
+      .insertInto('rolePermissions')
+      .values(permissions.map((permission) => ({ roleId, permission })))
+      .execute();
 }
 
 export async function listAuthorities(db: Db) {

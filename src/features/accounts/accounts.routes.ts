@@ -92,7 +92,10 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/users',
-    { config: { permission: 'authenticated' }, schema: { tags: ['账号'], summary: '用户列表（系统管理员、安全管理员）', response: { 200: z.array(UserOut), ...errorResponses } } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['账号'], summary: '用户列表（系统管理员、安全管理员）', response: { 200: z.array(UserOut), ...errorResponses } },
+    },
     async (req) => svc.listUsers(ctxOf(req, deps)),
   );
 
@@ -142,7 +145,10 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
 
   app.post(
     '/api/users/:id/unlock',
-    { config: { permission: 'user:unlock' }, schema: { tags: ['账号'], summary: '解锁账号', params: IdParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      config: { permission: 'user:unlock' },
+      schema: { tags: ['账号'], summary: '解锁账号', params: IdParams, response: { 204: z.null(), ...errorResponses } },
+    },
     async (req, reply) => {
       await svc.unlockUser(ctxOf(req, deps), req.params.id);
       return reply.status(204).send(null);
@@ -153,7 +159,13 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
     '/api/users/:id/password',
     {
       config: { permission: 'user:unlock' },
-      schema: { tags: ['账号'], summary: '重置密码', params: IdParams, body: z.object({ password: z.string().max(256) }), response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags: ['账号'],
+        summary: '重置密码',
+        params: IdParams,
+        body: z.object({ password: z.string().max(256) }),
+        response: { 204: z.null(), ...errorResponses },
+      },
     },
     async (req, reply) => {
       await svc.resetPassword(ctxOf(req, deps), req.params.id, req.body.password);
@@ -168,7 +180,10 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['账号'],
         summary: '角色及其权限',
-        response: { 200: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), builtIn: z.number(), permissions: z.array(z.string()) })), ...errorResponses },
+        response: {
+          200: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), builtIn: z.number(), permissions: z.array(z.string()) })),
+          ...errorResponses,
+        },
       },
     },
     async (req) => svc.listRoles(ctxOf(req, deps)),
@@ -178,7 +193,13 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
     '/api/roles/:id/permissions',
     {
       config: { permission: 'role:manage' },
-      schema: { tags: ['账号'], summary: '设置角色权限', params: IdParams, body: z.object({ permissions: z.array(z.string()) }), response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags: ['账号'],
+        summary: '设置角色权限',
+        params: IdParams,
+        body: z.object({ permissions: z.array(z.string()) }),
+        response: { 204: z.null(), ...errorResponses },
+      },
     },
     async (req, reply) => {
       await svc.setRolePermissions(ctxOf(req, deps), req.params.id, req.body.permissions);

@@ -154,7 +154,8 @@ export interface UserInput {
 export async function createUser(ctx: Ctx, input: UserInput) {
   requireAccess(ctx.actor, 'user:manage');
   const problems = [];
-  if (!/^[A-Za-z0-9_.-]{3,32}$/.test(input.username)) problems.push({ field: 'username', label: '用户名', message: '3–32 位字母、数字、下划线、点或连字符' });
+  if (!/^[A-Za-z0-9_.-]{3,32}$/.test(input.username))
+    problems.push({ field: 'username', label: '用户名', message: '3–32 位字母、数字、下划线、点或连字符' });
   const pw = passwordProblem(input.password);
   if (pw) problems.push({ field: 'password', label: '密码', message: pw });
   if (!(await repo.findRole(ctx.db, input.roleId))) problems.push({ field: 'roleId', label: '角色', message: '角色不存在' });
@@ -194,7 +195,8 @@ export async function updateUser(
   const user = await repo.findUserById(ctx.db, id);
   if (!user) throw notFound('该用户');
   if (user.version !== input.version) throw new AppError('STALE_VERSION');
-  if (input.roleId !== undefined && !(await repo.findRole(ctx.db, input.roleId))) throw validationError([{ field: 'roleId', label: '角色', message: '角色不存在' }]);
+  if (input.roleId !== undefined && !(await repo.findRole(ctx.db, input.roleId)))
+    throw validationError([{ field: 'roleId', label: '角色', message: '角色不存在' }]);
   if (input.authorityId !== undefined && !(await repo.findAuthority(ctx.db, input.authorityId)))
     throw validationError([{ field: 'authorityId', label: '所属组织部', message: '管理单位不存在' }]);
   if (id === ctx.actor.userId && input.disabled) throw validationError([{ field: 'disabled', label: '停用', message: '不能停用自己的账号' }]);
@@ -259,7 +261,8 @@ export async function setRolePermissions(ctx: Ctx, roleId: number, permissions: 
   // 三员分立: the three admin roles never read cadre data.
   if (ADMIN_ROLE_CODES.includes(role.code)) {
     const bad = permissions.filter((p) => CADRE_DATA_PERMISSIONS.includes(p as Permission));
-    if (bad.length) throw validationError([{ field: 'permissions', label: '权限', message: `三员分立：${role.name}不得拥有干部数据权限（${bad.join('、')}）` }]);
+    if (bad.length)
+      throw validationError([{ field: 'permissions', label: '权限', message: `三员分立：${role.name}不得拥有干部数据权限（${bad.join('、')}）` }]);
   }
   const before = await repo.rolePermissions(ctx.db, roleId);
   const after = [...new Set(permissions)].sort();
@@ -279,7 +282,7 @@ export async function setRolePermissions(ctx: Ctx, roleId: number, permissions: 
 }
 
 export async function listAuthorities(ctx: Ctx) {
-  return repo.listAuthorities(ctx.db).then((all) =>
-    ctx.actor.permissions.has('user:manage') ? all : all.filter((a) => ctx.actor.visibleAuthorityIds.includes(a.id)),
-  );
+  return repo
+    .listAuthorities(ctx.db)
+    .then((all) => (ctx.actor.permissions.has('user:manage') ? all : all.filter((a) => ctx.actor.visibleAuthorityIds.includes(a.id))));
 }

@@ -66,7 +66,12 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     const headers = await h.as('secadmin');
     const roles = (await h.app.inject({ url: '/api/roles', headers })).json() as { id: number; code: string }[];
     const auditRole = roles.find((r) => r.code === 'audit_admin')!;
-    const res = await h.app.inject({ method: 'PUT', url: `/api/roles/${auditRole.id}/permissions`, headers, payload: { permissions: ['audit:read', 'cadre:read'] } });
+    const res = await h.app.inject({
+      method: 'PUT',
+      url: `/api/roles/${auditRole.id}/permissions`,
+      headers,
+      payload: { permissions: ['audit:read', 'cadre:read'] },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('三员分立');
   });

@@ -51,7 +51,10 @@ export async function auditRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/audit/events',
-    { config: { permission: 'audit:read' }, schema: { tags: ['审计'], summary: '审计事件目录', response: { 200: z.record(z.string(), z.string()) } } },
+    {
+      config: { permission: 'audit:read' },
+      schema: { tags: ['审计'], summary: '审计事件目录', response: { 200: z.record(z.string(), z.string()) } },
+    },
     async () => AUDIT_EVENTS,
   );
 }

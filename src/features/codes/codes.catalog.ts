@@ -70,7 +70,10 @@ export const CODE_TABLES = {
   },
   health: { label: '健康状况', items: rows('rmb_health_GB22613.csv').map((r) => ({ code: r.code, name: r.name })) },
   relation: { label: '家庭关系（GB/T 4761）', items: rows('gb4761_family_relation.csv').map((r) => ({ code: r.code, name: r.name })) },
-  professionalTitle: { label: '专业技术职务（GB/T 8561）', items: rows('gb8561_professional_title.csv').map((r) => ({ code: r.code, name: r.name })) },
+  professionalTitle: {
+    label: '专业技术职务（GB/T 8561）',
+    items: rows('gb8561_professional_title.csv').map((r) => ({ code: r.code, name: r.name })),
+  },
   level: {
     label: '职务层次（ZB09）',
     items: zb09.map((r) => ({ ...r, header: zb09Parents.has(r.code) })),

@@ -14,7 +14,11 @@ const def = <T>(d: SettingDef<T>) => d;
 export const SETTINGS = {
   'auth.sessionIdleMinutes': def({
     label: '会话空闲超时（分钟）',
-    schema: z.number().int().min(1).max(24 * 60),
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
     default: 30,
     source: '等级保护基本要求：登录失败处理与会话超时（本系统默认 30 分钟）',
   }),
@@ -26,7 +30,11 @@ export const SETTINGS = {
   }),
   'auth.lockMinutes': def({
     label: '账号锁定时长（分钟）',
-    schema: z.number().int().min(1).max(24 * 60),
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
     default: 15,
     source: '等级保护基本要求：登录失败处理（本系统默认 15 分钟）',
   }),

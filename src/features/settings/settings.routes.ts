@@ -5,7 +5,10 @@ import { listSettings, setSetting } from './settings.service.js';
 export async function settingsRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/settings',
-    { config: { permission: 'settings:manage' }, schema: { tags: ['参数'], summary: '业务参数及其版本', response: { 200: z.array(z.any()), ...errorResponses } } },
+    {
+      config: { permission: 'settings:manage' },
+      schema: { tags: ['参数'], summary: '业务参数及其版本', response: { 200: z.array(z.any()), ...errorResponses } },
+    },
     async (req) => listSettings(ctxOf(req, deps)),
   );
   app.put(

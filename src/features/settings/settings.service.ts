@@ -27,7 +27,12 @@ export async function listSettings(ctx: Ctx) {
       source: SETTINGS[key].source,
       default: SETTINGS[key].default as unknown,
       value: current ? (JSON.parse(current.value) as unknown) : (SETTINGS[key].default as unknown),
-      versions: mine.map((v) => ({ value: JSON.parse(v.value) as unknown, effectiveFrom: v.effectiveFrom, updatedBy: v.updatedBy, updatedAt: v.updatedAt })),
+      versions: mine.map((v) => ({
+        value: JSON.parse(v.value) as unknown,
+        effectiveFrom: v.effectiveFrom,
+        updatedBy: v.updatedBy,
+        updatedAt: v.updatedAt,
+      })),
     };
   });
 }
@@ -37,7 +42,8 @@ export async function setSetting(ctx: Ctx, input: { key: string; value: unknown;
   if (!(input.key in SETTINGS)) throw validationError([{ field: 'key', label: '参数', message: `没有名为 ${input.key} 的参数` }]);
   const key = input.key as SettingKey;
   const parsed = SETTINGS[key].schema.safeParse(input.value);
-  if (!parsed.success) throw validationError([{ field: 'value', label: SETTINGS[key].label, message: parsed.error.issues[0]?.message ?? '取值无效' }]);
+  if (!parsed.success)
+    throw validationError([{ field: 'value', label: SETTINGS[key].label, message: parsed.error.issues[0]?.message ?? '取值无效' }]);
   const before = await getSetting(ctx.db, key, new Date(input.effectiveFrom));
   await ctx.db.transaction().execute(async (trx) => {
     await upsertVersion(trx, {
