@@ -31,7 +31,7 @@ export async function freshDb(dialect: Dialect): Promise<TestDb> {
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const opened = openDatabase(databaseTarget(url.toString()));
-  await migrateToLatest(opened.db);
+  await migrateToLatest(opened.db, schema);
   return {
     db: opened.db,
     dialect,

@@ -3,6 +3,9 @@
 // and demo.people.ts turn these into rows. Every name of a school, firm or place below is invented.
 import type { DemoAuthorityKey } from './demo.accounts.js';
 
+/** A list written as space-separated words. */
+const words = (text: string) => text.trim().split(/\s+/);
+
 /** Latest date anything in the demo happens on, and the day ages are counted to. */
 export const LAST_DAY = '2026-05-31';
 export const AS_OF = '2026-06-01';
@@ -58,6 +61,11 @@ export interface DeptDef {
   county: number | null;
   /** the chief is usually 党外 (工商联) */
   nonPartyChief?: boolean;
+  /**
+   * Earlier names, oldest first: `name` was used in years before `until` (the 2018–2019 机构改革 and
+   * earlier reforms), so resume lines of those years name the organ as it was then.
+   */
+  before?: { until: number; name: string }[];
 }
 
 const d = (
@@ -75,40 +83,62 @@ const d = (
 export const DEPARTMENTS: DeptDef[] = [
   d('office', '中共{C}委办公室', '主任', '副主任', 1.2, ['文字综合', '党建工作'], true, 1, { standing: { city: '秘书长', county: '办公室主任' } }),
   d('org', '中共{C}委组织部', '部长', '副部长', 1.3, ['组织人事', '党建工作'], true, 2, { standing: { city: '组织部部长', county: '组织部部长' } }),
-  d('publicity', '中共{C}委宣传部', '部长', '副部长', 1.0, ['宣传思想', '文字综合'], true, 3, { standing: { city: '宣传部部长', county: '宣传部部长' } }),
-  d('united', '中共{C}委统战部', '部长', '副部长', 0.7, ['统战工作', '民族宗教'], true, 4, { standing: { city: '统战部部长', county: '统战部部长' } }),
-  d('law', '中共{C}委政法委员会', '书记', '副书记', 0.8, ['政法工作', '社会治理'], true, 5, { standing: { city: '政法委书记', county: '政法委书记' } }),
+  d('publicity', '中共{C}委宣传部', '部长', '副部长', 1.0, ['宣传思想', '文字综合'], true, 3, {
+    standing: { city: '宣传部部长', county: '宣传部部长' },
+  }),
+  d('united', '中共{C}委统战部', '部长', '副部长', 0.7, ['统战工作', '民族宗教'], true, 4, {
+    standing: { city: '统战部部长', county: '统战部部长' },
+  }),
+  d('law', '中共{C}委政法委员会', '书记', '副书记', 0.8, ['政法工作', '社会治理'], true, 5, {
+    standing: { city: '政法委书记', county: '政法委书记' },
+  }),
   d('govoffice', '{C}人民政府办公室', '主任', '副主任', 1.1, ['文字综合', '经济管理'], true, 6),
-  d('ndrc', '{C}发展和改革委员会', '主任', '副主任', 1.2, ['经济管理', '项目管理'], true, 7),
+  d('ndrc', '{C}发展和改革委员会', '主任', '副主任', 1.2, ['经济管理', '项目管理'], true, 7, {
+    before: [{ until: 2005, name: '{C}发展计划委员会' }],
+  }),
   d('finance', '{C}财政局', '局长', '副局长', 1.3, ['财政金融', '经济管理'], true, 8),
   d('edu', '{C}教育局', '局长', '副局长', 1.0, ['教育管理'], true, 9),
   d('police', '{C}公安局', '局长', '副局长', 0, ['政法工作'], true, null),
   d('civil', '{C}民政局', '局长', '副局长', 0.8, ['社会治理', '民政工作'], true, 11),
   d('justice', '{C}司法局', '局长', '副局长', 0.9, ['法律'], true, 12),
-  d('hr', '{C}人力资源和社会保障局', '局长', '副局长', 1.1, ['组织人事', '社会保障'], true, 13),
-  d('land', '{C}自然资源和规划局', '局长', '副局长', 1.1, ['城市规划', '国土管理'], true, 14),
-  d('eco', '{C}生态环境局', '局长', '副局长', 0.9, ['生态环保'], true, null),
-  d('housing', '{C}住房和城乡建设局', '局长', '副局长', 1.1, ['城乡建设', '项目管理'], true, 15),
-  d('transport', '{C}交通运输局', '局长', '副局长', 1.0, ['交通管理', '项目管理'], true, 16),
+  d('hr', '{C}人力资源和社会保障局', '局长', '副局长', 1.1, ['组织人事', '社会保障'], true, 13, { before: [{ until: 2010, name: '{C}人事局' }] }),
+  d('land', '{C}自然资源和规划局', '局长', '副局长', 1.1, ['城市规划', '国土管理'], true, 14, { before: [{ until: 2019, name: '{C}国土资源局' }] }),
+  d('eco', '{C}生态环境局', '局长', '副局长', 0.9, ['生态环保'], true, null, { before: [{ until: 2019, name: '{C}环境保护局' }] }),
+  d('housing', '{C}住房和城乡建设局', '局长', '副局长', 1.1, ['城乡建设', '项目管理'], true, 15, { before: [{ until: 2010, name: '{C}建设局' }] }),
+  d('transport', '{C}交通运输局', '局长', '副局长', 1.0, ['交通管理', '项目管理'], true, 16, { before: [{ until: 2010, name: '{C}交通局' }] }),
   d('water', '{C}水利局', '局长', '副局长', 0.8, ['水利工程'], true, 17),
-  d('agri', '{C}农业农村局', '局长', '副局长', 1.2, ['农业农村工作', '乡村振兴'], true, 10),
+  d('agri', '{C}农业农村局', '局长', '副局长', 1.2, ['农业农村工作', '乡村振兴'], true, 10, { before: [{ until: 2019, name: '{C}农业委员会' }] }),
   d('commerce', '{C}商务局', '局长', '副局长', 0.8, ['商贸流通', '招商引资'], true, 23),
-  d('culture', '{C}文化和旅游局', '局长', '副局长', 0.8, ['文化旅游'], true, 24),
-  d('health', '{C}卫生健康委员会', '主任', '副主任', 1.0, ['卫生管理'], true, 22),
-  d('emergency', '{C}应急管理局', '局长', '副局长', 0.8, ['应急管理', '安全生产'], true, 25),
+  d('culture', '{C}文化和旅游局', '局长', '副局长', 0.8, ['文化旅游'], true, 24, { before: [{ until: 2019, name: '{C}文化广电新闻出版局' }] }),
+  d('health', '{C}卫生健康委员会', '主任', '副主任', 1.0, ['卫生管理'], true, 22, {
+    before: [
+      { until: 2013, name: '{C}卫生局' },
+      { until: 2019, name: '{C}卫生和计划生育委员会' },
+    ],
+  }),
+  d('emergency', '{C}应急管理局', '局长', '副局长', 0.8, ['应急管理', '安全生产'], true, 25, {
+    before: [{ until: 2019, name: '{C}安全生产监督管理局' }],
+  }),
   d('audit', '{C}审计局', '局长', '副局长', 0.8, ['审计', '财务管理'], true, 26),
-  d('market', '{C}市场监督管理局', '局长', '副局长', 1.3, ['市场监管', '法律'], true, 18),
+  d('market', '{C}市场监督管理局', '局长', '副局长', 1.3, ['市场监管', '法律'], true, 18, { before: [{ until: 2016, name: '{C}工商行政管理局' }] }),
   d('stats', '{C}统计局', '局长', '副局长', 0.5, ['统计分析'], true, 27),
-  d('medical', '{C}医疗保障局', '局长', '副局长', 0.5, ['医疗保障'], true, 28),
-  d('veterans', '{C}退役军人事务局', '局长', '副局长', 0.5, ['退役军人服务'], true, 29),
+  d('medical', '{C}医疗保障局', '局长', '副局长', 0.5, ['医疗保障'], true, 28, {
+    before: [
+      { until: 2010, name: '{C}劳动和社会保障局' },
+      { until: 2019, name: '{C}人力资源和社会保障局' },
+    ],
+  }),
+  d('veterans', '{C}退役军人事务局', '局长', '副局长', 0.5, ['退役军人服务'], true, 29, { before: [{ until: 2019, name: '{C}民政局' }] }),
   d('petition', '{C}信访局', '局长', '副局长', 0.6, ['信访维稳', '社会治理'], true, 30),
-  d('data', '{C}数据资源管理局', '局长', '副局长', 0.6, ['信息化建设'], true, 31),
+  d('data', '{C}数据资源管理局', '局长', '副局长', 0.6, ['信息化建设'], true, 31, { before: [{ until: 2019, name: '{C}人民政府办公室' }] }),
   d('science', '{C}科学技术局', '局长', '副局长', 0.6, ['科技管理'], true, null),
   d('forestry', '{C}林业局', '局长', '副局长', 0.6, ['林业', '生态环保'], true, 33),
   d('sasac', '{C}人民政府国有资产监督管理委员会', '主任', '副主任', 0.6, ['国资监管', '财务管理'], true, null),
   d('staffing', '中共{C}委机构编制委员会办公室', '主任', '副主任', 0.5, ['机构编制'], true, 34),
-  d('social', '中共{C}委社会工作部', '部长', '副部长', 0.6, ['基层治理', '党建工作'], true, 32),
-  d('urban', '{C}城市管理局', '局长', '副局长', 0.9, ['城市管理'], true, 35),
+  d('social', '中共{C}委社会工作部', '部长', '副部长', 0.6, ['基层治理', '党建工作'], true, 32, {
+    before: [{ until: 2024, name: '中共{C}委组织部' }],
+  }),
+  d('urban', '{C}城市管理局', '局长', '副局长', 0.9, ['城市管理'], true, 35, { before: [{ until: 2017, name: '{C}城市管理行政执法局' }] }),
   d('union', '{C}总工会', '主席', '副主席', 0.5, ['群团工作'], true, 19, { kind: '群团' }),
   d('youth', '共青团{C}委员会', '书记', '副书记', 0.3, ['群团工作', '青年工作'], true, 20, { kind: '群团' }),
   d('women', '{C}妇女联合会', '主席', '副主席', 0.3, ['群团工作', '妇女儿童工作'], true, 21, { kind: '群团' }),
@@ -253,17 +283,18 @@ export const INSTITUTIONS: InstitutionDef[] = [
 ];
 
 /** Roots of township names; each is used once in the city. */
-export const TOWNSHIP_ROOTS = [
-  '桃源', '白沙', '龙泉', '双桥', '石门', '枫林', '梅岭', '新港', '凤鸣', '杨柳', '清水', '黄岗', '太平', '永安', '柳溪',
-  '马鞍', '金桥', '青石', '河口', '三河', '官塘', '高岭', '长岗', '竹林', '松山', '槐塘', '杏花', '荷塘', '月湖', '文昌',
-  '振兴', '永丰', '丰乐', '安乐', '兴隆', '宝山', '玉泉', '碧溪', '莲花', '石桥', '古城', '新桥', '平安', '云岭', '鹤山',
-  '望江', '龙潭', '狮岭', '大桥', '孔店', '茶山', '黄泥', '烟墩', '庙前', '东岳', '西河', '南塘', '北港', '湖东', '秀水',
-  '芦溪', '横塘', '仙霞', '丁湾', '钱桥', '白鹤', '柏林', '泉水', '长乐', '黄石', '梨园', '金牛', '银湖', '锦绣', '翠屏',
-];
+export const TOWNSHIP_ROOTS = words(`
+  桃源 白沙 龙泉 双桥 石门 枫林 梅岭 新港 凤鸣 杨柳 清水 黄岗 太平 永安 柳溪 马鞍 金桥 青石 河口 三河 官塘 高岭 长岗 竹林 松山 槐塘 杏花 荷塘 月湖 文昌 振兴 永丰 丰乐 安乐 兴隆 宝山 玉泉 碧溪 莲花 石桥
+  古城 新桥 平安 云岭 鹤山 望江 龙潭 狮岭 大桥 孔店 茶山 黄泥 烟墩 庙前 东岳 西河 南塘 北港 湖东 秀水 芦溪 横塘 仙霞 丁湾 钱桥 白鹤 柏林 泉水 长乐 黄石 梨园 金牛 银湖 锦绣 翠屏
+`);
 
-export const STREET_ROOTS = ['湖滨', '城东', '城西', '城南', '城北', '东城', '西城', '南门', '北关', '滨江', '江北', '朝阳', '新华', '和平', '解放', '人民', '花园', '学府', '翠苑', '中山'];
+export const STREET_ROOTS = words(`
+  湖滨 城东 城西 城南 城北 东城 西城 南门 北关 滨江 江北 朝阳 新华 和平 解放 人民 花园 学府 翠苑 中山
+`);
 
-export const VILLAGE_ROOTS = ['柳塘', '新河', '石岗', '大井', '双庙', '杨湾', '高庄', '前进', '红星', '三合', '桥头', '王岗', '李圩', '张湾', '刘集', '陈庄', '曹店', '马坊', '龙岗', '周圩'];
+export const VILLAGE_ROOTS = words(`
+  柳塘 新河 石岗 大井 双庙 杨湾 高庄 前进 红星 三合 桥头 王岗 李圩 张湾 刘集 陈庄 曹店 马坊 龙岗 周圩
+`);
 
 /** Offices of a township, for 科员 resume lines. */
 export const TOWNSHIP_OFFICES = ['党政办公室', '经济发展办公室', '社会事务办公室', '党建工作办公室', '综合治理办公室'];
@@ -305,7 +336,9 @@ export const MAJORS: MajorDef[] = [
 ];
 
 /** Invented universities (本科 and 研究生). */
-export const UNIVERSITIES = ['皖中大学', '江淮大学', '皖中师范大学', '江淮财经大学', '皖中理工大学', '长淮农业大学', '皖中医科大学', '皖东政法学院', '淮滨学院', '青川学院', '江淮建筑大学', '皖西学院'];
+export const UNIVERSITIES = words(`
+  皖中大学 江淮大学 皖中师范大学 江淮财经大学 皖中理工大学 长淮农业大学 皖中医科大学 皖东政法学院 淮滨学院 青川学院 江淮建筑大学 皖西学院
+`);
 /** Invented 专科 and 中专 schools. */
 export const COLLEGES = ['青川职业技术学院', '皖中职业技术学院', '青川师范高等专科学校', '江淮财贸职业学院', '皖中广播电视大学'];
 export const SECONDARY_SCHOOLS = ['青川财贸学校', '青川师范学校', '皖中农业学校', '青川卫生学校', '皖中水利电力学校'];
@@ -321,7 +354,9 @@ export const IN_SERVICE_MASTERS: [string, string, string][] = [
 ];
 
 /** 专业技术职务 sometimes held by cadres (most have none). */
-export const PROFESSIONAL_TITLES = ['经济师', '高级经济师', '工程师', '高级工程师', '会计师', '高级会计师', '讲师', '副教授', '主治医师', '农艺师', '高级农艺师', '助理经济师'];
+export const PROFESSIONAL_TITLES = words(`
+  经济师 高级经济师 工程师 高级工程师 会计师 高级会计师 讲师 副教授 主治医师 农艺师 高级农艺师 助理经济师
+`);
 
 /** 熟悉专业有何专长 beside the unit's own. */
 export const GENERAL_SPECIALTIES = ['党建工作', '经济管理', '文字综合', '社会治理', '基层治理', '项目管理', '招商引资', '法律', '乡村振兴'];
@@ -346,7 +381,16 @@ export const PUNISHMENTS = ['受到党内警告处分', '受到政务警告处�
 
 // ---- family ----
 
-export const FIRMS = ['青川恒达建材有限公司', '青川华信科技有限公司', '青川宏远物流有限公司', '青川新城置业有限公司', '青川天成电子有限公司', '青川农村商业银行', '青川市供水有限公司', '青川瑞丰食品有限公司'];
+export const FIRMS = [
+  '青川恒达建材有限公司',
+  '青川华信科技有限公司',
+  '青川宏远物流有限公司',
+  '青川新城置业有限公司',
+  '青川天成电子有限公司',
+  '青川农村商业银行',
+  '青川市供水有限公司',
+  '青川瑞丰食品有限公司',
+];
 export const SPOUSE_JOBS: [string, number][] = [
   ['{C}第一中学教师', 8],
   ['{C}实验小学教师', 8],

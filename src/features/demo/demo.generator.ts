@@ -67,15 +67,21 @@ export function buildDemoCity(authorityIds: Record<DemoAuthorityKey, number>, op
     if (seat.vacant) continue;
     const b = add(leaderSpec(seat, cityId));
     if (b.appointment) {
-      appointments.push({ cadreId: b.cadre.id, postId: seat.postId, startDate: b.appointment.startDate, startDocNo: b.appointment.docNo, createdAt: CREATED_AT });
+      appointments.push({
+        cadreId: b.cadre.id,
+        postId: seat.postId,
+        startDate: b.appointment.startDate,
+        startDocNo: b.appointment.docNo,
+        createdAt: CREATED_AT,
+      });
     }
   }
 
   // 调研员 of the county areas (县处级职级, city-managed) in their 人大, 政协 and 政府.
   for (const area of structure.areas.filter((a) => !a.isCity)) {
-    const hosts = structure.seats
-      .map((s) => s.unit)
-      .filter((u, i, all) => u.area.key === area.key && ['人大', '政协', '政府'].includes(u.kind) && all.findIndex((x) => x.id === u.id) === i);
+    const hosts = [...new Map(structure.seats.map((s) => [s.unit.id, s.unit])).values()].filter(
+      (u) => u.area.key === area.key && ['人大', '政协', '政府'].includes(u.kind),
+    );
     const n = Math.round(COUNTY_RESEARCHERS * opts.scale * area.size);
     for (let i = 0; i < n && hosts.length; i++) {
       const unit = pick.weighted(hosts.map((u) => [u, u.kind === '政府' ? 1 : 2] as const));
@@ -101,7 +107,18 @@ export function buildDemoCity(authorityIds: Record<DemoAuthorityKey, number>, op
       if (role === 'chief' || role === 'deputy') {
         const section = pick.pick(unit.sections);
         const post = `${unit.name}${section}${role === 'chief' ? '科长' : '副科长'}`;
-        add({ unit, authorityId: cityId, role: 'section', levelCode: role === 'chief' ? '1A41' : '1A42', currentPost: post, isChief: role === 'chief', female: false, nonParty: false, cycle: null, cityManaged: true });
+        add({
+          unit,
+          authorityId: cityId,
+          role: 'section',
+          levelCode: role === 'chief' ? '1A41' : '1A42',
+          currentPost: post,
+          isChief: role === 'chief',
+          female: false,
+          nonParty: false,
+          cycle: null,
+          cityManaged: true,
+        });
       } else add(staffSpec(unit, cityId, role, true));
     }
   });
@@ -142,7 +159,11 @@ function staffSpec(unit: UnitInfo, authorityId: number, role: 'staff' | 'researc
 }
 
 /** Build the demo city and write it in one transaction. scale 0 writes nothing. */
-export async function generateDemoCity(db: Db, authorityIds: Record<DemoAuthorityKey, number>, opts: DemoOptions): Promise<{ cadres: number; units: number }> {
+export async function generateDemoCity(
+  db: Db,
+  authorityIds: Record<DemoAuthorityKey, number>,
+  opts: DemoOptions,
+): Promise<{ cadres: number; units: number }> {
   if (!(opts.scale > 0)) return { cadres: 0, units: 0 };
   return db.transaction().execute(async (trx) => {
     const ids = await nextIds(trx);
@@ -194,5 +215,12 @@ async function writeDemoCity(db: Db, city: DemoCity): Promise<void> {
   );
   await insertMany(db, 'appointments', city.appointments);
   await syncIdSequences(db);
-  await putSetting(db, { key: 'system.demoData', value: 'true', effectiveFrom: '2000-01-01', source: '演示数据', updatedBy: 'demo', updatedAt: CREATED_AT });
+  await putSetting(db, {
+    key: 'system.demoData',
+    value: 'true',
+    effectiveFrom: '2000-01-01',
+    source: '演示数据',
+    updatedBy: 'demo',
+    updatedAt: CREATED_AT,
+  });
 }

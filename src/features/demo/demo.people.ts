@@ -41,7 +41,7 @@ import {
   type MajorDef,
 } from './demo.catalog.js';
 import { drawName, drawSurname } from './demo.names.js';
-import type { Area, Township, UnitInfo } from './demo.structure.js';
+import { nameInYear, type Area, type AreaDepartment, type Township, type UnitInfo } from './demo.structure.js';
 
 export type CadreRow = Insertable<CadreTable> & { id: number };
 
@@ -102,7 +102,16 @@ const LEVEL_AGE: Record<string, [number, number, number]> = {
   '1A42': [27, 38, 50],
 };
 /** Share of women by level: fewer higher up. */
-const FEMALE: Record<string, number> = { '1A21': 0.06, '1A22': 0.12, '1A31': 0.12, '1A32': 0.16, '1A41': 0.2, '1A42': 0.27, staff: 0.33, researcher: 0.2 };
+const FEMALE: Record<string, number> = {
+  '1A21': 0.06,
+  '1A22': 0.12,
+  '1A31': 0.12,
+  '1A32': 0.16,
+  '1A41': 0.2,
+  '1A42': 0.26,
+  staff: 0.29,
+  researcher: 0.18,
+};
 /** The lowest 职级 a leadership level carries (2019 规定 第9条), as ZJ number (1 = 一级巡视员). */
 const LEVEL_RANK: Record<string, number> = { '1A21': 1, '1A22': 2, '1A31': 4, '1A32': 6, '1A41': 8, '1A42': 10, '1A50': 11 };
 
@@ -132,7 +141,9 @@ const ETHNIC = new WeightedTable<string>([
 ]);
 /** Anhui address codes of the ZB01 list: 县 codes mostly, the odd prefecture (…00) code. */
 const PLACES = new WeightedTable<{ code: string; name: string }>(
-  CODE_TABLES.place.items.filter((p) => p.code.startsWith('34') && p.code !== '340000').map((p) => [{ code: p.code, name: p.name }, p.code.endsWith('00') ? 0.3 : 1]),
+  CODE_TABLES.place.items
+    .filter((p) => p.code.startsWith('34') && p.code !== '340000')
+    .map((p) => [{ code: p.code, name: p.name }, p.code.endsWith('00') ? 0.3 : 1]),
 );
 const spouseJobs = new WeightedTable(SPOUSE_JOBS);
 
@@ -183,6 +194,13 @@ class PersonBuilder {
   private age = 0;
   private veteran = false;
   private surname = '';
+  /** years of service at which the old titles 副主任科员 and 主任科员 were reached */
+  private t1 = 3;
+  private t2 = 9;
+  /** staff: the section of a city organ or the township office they work in ('' for none) */
+  private officeSuffix = '';
+  /** the county an early career was spent in (usually the cadre's own) */
+  private origin: Area | null = null;
   private selected = false;
   private readonly notes: Note[] = [];
   private readonly tags = new Set<string>();
@@ -230,7 +248,10 @@ class PersonBuilder {
     const ws = edu.ws;
     const yearsWorked = (LAST - ws) / 12;
     this.selected =
-      !this.veteran && edu.ws >= mi('2006-07') && (edu.ft === '21' || edu.ft === '11') && r.chance(leaderLike ? (this.age <= 40 ? 0.35 : 0.1) : this.age <= 35 ? 0.14 : 0.05);
+      !this.veteran &&
+      edu.ws >= mi('2006-07') &&
+      (edu.ft === '21' || edu.ft === '11') &&
+      r.chance(leaderLike ? (this.age <= 40 ? 0.3 : 0.08) : this.age <= 35 ? 0.1 : 0.04);
     if (this.veteran) this.tags.add('退役军人');
     if (this.selected) this.tags.add('选调生');
 
@@ -244,10 +265,13 @@ class PersonBuilder {
       ({ levelSince, postStart } = this.leaderDates(level, ws));
       ranks = this.leaderRanks(level, ws, levelSince, edu.ft === '11');
     } else {
+      this.t1 = 3 + r.int(0, 2);
+      this.t2 = this.t1 + 5 + r.int(0, 4);
+      this.officeSuffix = this.unitOffice(spec.unit);
       ranks = this.staffRanks(ws, edu.ft === '11', spec.role === 'researcher');
       const last = ranks[ranks.length - 1];
       levelCode = !last ? '1A98' : last.n >= 11 ? '1A50' : null;
-      currentPost = last ? `${spec.unit.name}${rankName(last.n)}` : `${spec.unit.name}科员`;
+      currentPost = `${spec.unit.label}${this.officeSuffix}${last ? rankName(last.n) : '科员'}`;
     }
 
     // In-service education (在职教育) and its 其间 note.
@@ -260,11 +284,13 @@ class PersonBuilder {
     if (yearsWorked > 4 && this.age >= 28 && this.age <= 55 && r.chance(0.04)) this.villageSecretary(ws);
     if (yearsWorked > 8 && this.age >= 35 && this.age <= 55 && r.chance(0.006)) this.xinjiang(ws);
 
-    const segments = leaderLike && level ? this.leaderCareer(level, edu, levelSince!, postStart!, currentPost) : this.staffCareer(edu, ranks, currentPost);
+    const segments =
+      leaderLike && level ? this.leaderCareer(level, edu, levelSince!, postStart!, currentPost) : this.staffCareer(edu, ranks, currentPost);
     const resume = this.resumeRows(segments);
 
     const { appraisals, rewards, punished } = this.merit(ws, leaderLike);
-    const young = leaderLike && level ? this.age <= ({ '1A42': 35, '1A41': 38, '1A32': 42, '1A31': 46 } as Record<string, number>)[level] : this.age <= 30;
+    const young =
+      leaderLike && level ? this.age <= ({ '1A42': 35, '1A41': 38, '1A32': 42, '1A31': 46 } as Record<string, number>)[level] : this.age <= 30;
     const lastGrade = appraisals[appraisals.length - 1]?.grade;
     if (!punished && young && r.chance(leaderLike ? 0.6 : lastGrade === '优秀' ? 0.3 : 0.02)) this.tags.add('好苗子');
 
@@ -325,7 +351,14 @@ class PersonBuilder {
         endDate: i + 1 < ranks.length ? this.dayOf(ranks[i + 1].start, 'rank') : null,
         docNo: `${authDoc}组〔${yearOf(x.start)}〕${this.r.int(3, 160)}号`,
       })),
-      rewards: rewards.map((x, i) => ({ cadreId: this.id, seq: i + 1, kind: x.kind, month: ms(x.month), description: x.description, docNo: x.docNo })),
+      rewards: rewards.map((x, i) => ({
+        cadreId: this.id,
+        seq: i + 1,
+        kind: x.kind,
+        month: ms(x.month),
+        description: x.description,
+        docNo: x.docNo,
+      })),
       tags: [...this.tags].sort().map((tag) => ({ cadreId: this.id, tag })),
       appointment:
         spec.role === 'leader' && postStart !== null
@@ -377,7 +410,13 @@ class PersonBuilder {
       return { ft: r.chance(0.7) ? '37' : '35', ftDegree: null, ftSchool: '', study: [], ws: enlist, major: null };
     }
     const p =
-      birthYear >= 1990 ? [0.22, 0.72, 0.06, 0] : birthYear >= 1980 ? [0.12, 0.7, 0.16, 0.02] : birthYear >= 1970 ? [0.05, 0.55, 0.3, 0.1] : [0.02, 0.4, 0.35, 0.23];
+      birthYear >= 1990
+        ? [0.22, 0.72, 0.06, 0]
+        : birthYear >= 1980
+          ? [0.12, 0.7, 0.16, 0.02]
+          : birthYear >= 1970
+            ? [0.05, 0.55, 0.3, 0.1]
+            : [0.02, 0.4, 0.35, 0.23];
     if (senior) {
       p[0] *= 1.6;
       p[1] *= 1.15;
@@ -422,12 +461,22 @@ class PersonBuilder {
     return { ft: '35', ftDegree: null, ftSchool: school, study: [{ start, text: `在${school}学习` }], ws: end, major: null };
   }
 
-  private inService(edu: Education, ws: number, leaderLike: boolean, level: string | null): { code: string; degree: string | null; school: string } | null {
+  private inService(
+    edu: Education,
+    ws: number,
+    leaderLike: boolean,
+    level: string | null,
+  ): { code: string; degree: string | null; school: string } | null {
     const { r } = this;
     const senior = level !== null && level <= '1A32';
     let code: string | null = null;
     if (edu.ft === '35' || edu.ft === '37' || edu.ft === '31') {
-      if (r.chance(0.85)) code = r.weighted([['23', 4], ['21', 4.5], ['31', edu.ft === '31' ? 0 : 1.5]]);
+      if (r.chance(0.85))
+        code = r.weighted([
+          ['23', 4],
+          ['21', 4.5],
+          ['31', edu.ft === '31' ? 0 : 1.5],
+        ]);
     } else if (edu.ft === '21') {
       const p = leaderLike ? (senior ? 0.45 : 0.22) : 0.07;
       if (r.chance(p)) code = r.chance(0.55) ? '11' : '1B';
@@ -435,7 +484,8 @@ class PersonBuilder {
     if (!code) return null;
     const length = code === '11' ? 30 : code === '21' ? r.int(30, 36) : 26;
     const earliest = ws + 24;
-    const latest = LAST - length - 1;
+    // In-service degrees are taken before 45 or so.
+    const latest = Math.min(LAST - length - 1, this.birthIdx + 45 * 12);
     if (earliest > latest) return null;
     const start = mi(`${yearOf(r.int(earliest, latest))}-09`);
     if (start < earliest || start + length > LAST - 1) return null;
@@ -473,10 +523,21 @@ class PersonBuilder {
       return r.chance(p) ? '01' : DEMOCRATIC.draw(r);
     }
     if (this.age < 28) {
-      const c = r.weighted([['01', 45], ['02', 8], ['03', 27], ['13', 15], ['dem', 5]]);
+      const c = r.weighted([
+        ['01', 45],
+        ['02', 8],
+        ['03', 27],
+        ['13', 15],
+        ['dem', 5],
+      ]);
       return c === 'dem' ? DEMOCRATIC.draw(r) : c;
     }
-    const c = r.weighted([['01', 90], ['02', 0.5], ['13', 6], ['dem', 3.5]]);
+    const c = r.weighted([
+      ['01', 90],
+      ['02', 0.5],
+      ['13', 6],
+      ['dem', 3.5],
+    ]);
     return c === 'dem' ? DEMOCRATIC.draw(r) : c;
   }
 
@@ -553,17 +614,35 @@ class PersonBuilder {
     // County organs: 一级主任科员 at most for county-managed staff; 调研员 are city-managed.
     const cap = researcher ? (spec.unit.area.isCity ? 3 : 4) : 7;
     if (ws < BEGIN) {
+      // 套转 by the old title held then: 科员 → 一级科员, 副主任科员 → 四级主任科员, 主任科员 → 三级 or
+      // 二级 (一级) 主任科员 by years in it, 副调研员 / 调研员 → 四级 / 三级 / 二级调研员.
       const yos = (BEGIN - ws) / 12;
-      let n = researcher ? r.weighted([[6, 6], [5, 3], [4, 1]]) : yos < 2 ? 12 : yos < 5 ? 11 : yos < 9 ? 10 : yos < 14 ? 9 : yos < 20 ? 8 : 7;
-      if (!researcher && n < 12 && r.chance(0.3)) n += 1;
+      const n = researcher
+        ? r.weighted([
+            [6, 6],
+            [5, 3],
+            [4, 1],
+          ])
+        : yos < 1
+          ? 12
+          : yos < this.t1
+            ? 11
+            : yos < this.t2
+              ? 10
+              : yos - this.t2 < 6
+                ? 9
+                : yos - this.t2 < 14 || r.chance(0.5)
+                  ? 8
+                  : 7;
       out.push({ n: Math.max(n, cap), start: BEGIN });
     } else if (ws + 12 <= LAST) out.push({ n: graduate ? 11 : 12, start: ws + 12 });
     else return out;
-    const pStep = ws < BEGIN ? 0.5 : 0.8;
+    // Steps above 四级主任科员 depend on quotas (职数): fewer of them.
     while (out.length < 3) {
       const top = out[out.length - 1];
       const at = top.start + 24 + r.int(0, 10);
-      if (top.n <= cap || at > LAST || !r.chance(pStep)) break;
+      const p = researcher ? 0.4 : ws >= BEGIN ? 0.8 : top.n > 9 ? 0.65 : top.n > 8 ? 0.35 : 0.22;
+      if (top.n <= cap || at > LAST || !r.chance(p)) break;
       out.push({ n: top.n - 1, start: at });
     }
     return out;
@@ -586,10 +665,10 @@ class PersonBuilder {
       for (let j = 0; j < m; j++) {
         const idx = Math.min(c - 1, Math.floor((j * c) / m));
         const first = j === 0 && this.selected;
-        segs.push({ start: cuts[j], text: first ? this.selectedFirstPost(cuts[j]) : this.careerTitle(Math.max(0, idx)) });
+        segs.push({ start: cuts[j], text: first ? this.selectedFirstPost(cuts[j]) : this.careerTitle(Math.max(0, idx), cuts[j]) });
       }
     }
-    if (postStart > levelSince) segs.push({ start: levelSince, text: this.careerTitle(c, currentPost) });
+    if (postStart > levelSince) segs.push({ start: levelSince, text: this.careerTitle(c, levelSince, currentPost) });
     segs.push({ start: postStart, text: currentPost });
     return segs;
   }
@@ -602,22 +681,38 @@ class PersonBuilder {
     const firstRank = ranks.length ? ranks[0].start : LAST + 1;
     if (this.veteran) from = this.service(edu.ws, segs, firstRank);
     const unit = spec.unit;
-    const span = firstRank - from;
-    if (span > 0) {
-      const k = Math.max(1, Math.min(Math.floor(span / 18), Math.max(1, 10 - segs.length - ranks.length), r.int(1, 3) + (segs.length + ranks.length < 3 ? 1 : 0)));
-      const cuts = this.cuts(from, firstRank, k, Math.min(12, Math.floor(span / k)));
-      const moved = r.chance(0.35);
-      for (let j = 0; j < k; j++) {
-        const yos = (cuts[j] - edu.ws) / 12;
-        const title = ranks.length === 0 || cuts[j] >= BEGIN ? '科员' : yos < 3 ? '科员' : yos < 9 ? '副主任科员' : '主任科员';
-        let text: string;
-        if (j === 0 && this.selected) text = this.selectedFirstPost(cuts[j]);
-        else if (moved && j < k - 1 && !unit.area.isCity) text = `${this.countyOffice(unit.area, r.chance(0.5))}${title}`;
-        else text = `${this.unitOffice(unit)}${title}`;
-        segs.push({ start: cuts[j], text });
+    const end = Math.min(firstRank, LAST + 1);
+    if (end > from) {
+      // Lines change with the old 非领导职务 titles (科员 → 副主任科员 → 主任科员) and with a transfer.
+      const points = new Set<number>([from]);
+      if (ranks.length === 0 || firstRank <= BEGIN) {
+        for (const years of [this.t1, this.t2, this.t2 + 5]) {
+          const p = edu.ws + years * 12;
+          if (p > from + 6 && p < end - 6) points.add(p);
+        }
       }
+      let transfer: number | null = null;
+      const short = segs.length + points.size + ranks.length < 4;
+      if ((short || r.chance(0.4)) && end - from >= 18) {
+        transfer = from + r.int(6, end - from - 6);
+        points.add(transfer);
+      }
+      const before = transfer !== null ? this.otherOffice(unit) : null;
+      const starts = [...points].sort((a, b) => a - b);
+      const researcher = spec.role === 'researcher' && ranks.length > 0;
+      starts.forEach((start, j) => {
+        const yos = (start - edu.ws) / 12;
+        let title = ranks.length === 0 || start >= BEGIN || yos < this.t1 ? '科员' : yos < this.t2 ? '副主任科员' : '主任科员';
+        if (researcher && j === starts.length - 1 && start >= edu.ws + (this.t2 + 5) * 12) title = ranks[0].n <= 4 ? '调研员' : '副调研员';
+        const place = before && transfer !== null && start < transfer ? before(yearOf(start)) : this.officeIn(yearOf(start));
+        const text = j === 0 && this.selected ? this.selectedFirstPost(start) : `${place}${title}`;
+        if (segs.length && segs[segs.length - 1].text === text) return;
+        segs.push({ start, text });
+      });
     }
-    ranks.forEach((x, i) => segs.push({ start: x.start, text: i === ranks.length - 1 ? currentPost : `${unit.name}${rankName(x.n)}` }));
+    ranks.forEach((x, i) =>
+      segs.push({ start: x.start, text: i === ranks.length - 1 ? currentPost : `${this.officeIn(yearOf(x.start))}${rankName(x.n)}` }),
+    );
     return segs;
   }
 
@@ -689,75 +784,113 @@ class PersonBuilder {
     return this.spec.unit.area.isCity || this.r.chance(0.2) ? this.r.pick(this.counties) : this.spec.unit.area;
   }
 
+  /** The office within the unit staff work in: a section of a city organ, a township office, or none. */
   private unitOffice(unit: UnitInfo): string {
-    if (unit.township) return `${unit.name}${this.r.pick(TOWNSHIP_OFFICES)}`;
-    if (unit.area.isCity && (unit.kind === '部门' || unit.kind === '纪委' || unit.kind === '人大' || unit.kind === '政协')) return `${unit.name}${this.r.pick(unit.sections)}`;
-    return unit.name;
+    if (unit.township) return this.r.pick(TOWNSHIP_OFFICES);
+    if (unit.area.isCity && (unit.kind === '部门' || unit.kind === '纪委' || unit.kind === '人大' || unit.kind === '政协'))
+      return this.r.pick(unit.sections);
+    return '';
   }
 
-  private countyOffice(area: Area, township: boolean): string {
-    if (township && area.townships.length) {
-      const t = this.r.pick(area.townships);
-      return `${t.name}${this.r.pick(TOWNSHIP_OFFICES)}`;
+  /** The staff member's office as it was named in a year (renamed departments kept their staff). */
+  private officeIn(year: number): string {
+    const unit = this.spec.unit;
+    return `${nameInYear(unit.label, unit.before, year)}${this.officeSuffix}`;
+  }
+
+  /** Where staff worked before moving to their unit: a township, or another department (named by year). */
+  private otherOffice(unit: UnitInfo): (year: number) => string {
+    const { r } = this;
+    const area = unit.area.isCity && r.chance(0.7) ? unit.area : unit.area.isCity ? r.pick(this.counties) : unit.area;
+    const others = area.departments.filter((x) => x.name !== unit.name);
+    if (area.isCity) {
+      const dept = r.pick(others);
+      const section = r.pick(sectionsOf(dept.key));
+      return (year) => `${nameInYear(dept.name, dept.before, year)}${section}`;
     }
-    return this.r.pick(area.departments).name;
+    if ((!unit.township || r.chance(0.5)) && r.chance(0.6)) {
+      const t = r.pick(area.townships.filter((x) => x.name !== unit.name));
+      const office = `${area.name}${t.name}${r.pick(TOWNSHIP_OFFICES)}`;
+      return () => office;
+    }
+    const dept = r.pick(others);
+    return (year) => nameInYear(dept.name, dept.before, year);
   }
 
-  /** A plausible earlier post at ladder step idx (0 科员 … 5 副厅), in the city or a county. */
-  private careerTitle(idx: number, avoid?: string): string {
+  /**
+   * A department of the area as it stood in a year, named as then. Organs formed in the 2018–2019
+   * reforms out of others (医疗保障局 from 人社局 …) are not offered before they existed.
+   */
+  private departmentIn(area: Area, year: number): { dept: AreaDepartment; name: string } {
+    const current = new Set(area.departments.map((x) => x.name));
+    for (;;) {
+      const dept = this.r.pick(area.departments);
+      const name = nameInYear(dept.name, dept.before, year);
+      if (name === dept.name || !current.has(name)) return { dept, name };
+    }
+  }
+
+  /** A plausible earlier post at ladder step idx (0 科员 … 5 副厅), in the city or a county, at month `at`. */
+  private careerTitle(idx: number, at: number, avoid?: string): string {
     for (let i = 0; i < 4; i++) {
-      const t = this.careerTitleOnce(idx);
+      const t = this.careerTitleOnce(idx, yearOf(at));
       if (t !== avoid) return t;
     }
-    return this.careerTitleOnce(idx);
+    return this.careerTitleOnce(idx, yearOf(at));
   }
 
-  private careerTitleOnce(idx: number): string {
+  private careerTitleOnce(idx: number, year: number): string {
     const { r, spec } = this;
     const home = spec.unit.area;
     let area: Area;
     if (idx >= 5) area = this.city;
     else if (home.isCity) area = r.chance(idx <= 2 ? 0.7 : 0.65) ? this.city : r.pick(this.counties);
-    else if (spec.cityManaged || spec.role === 'researcher') {
+    else {
+      // An early career mostly in one county: the cadre's own, or the one they came from.
+      const senior = spec.cityManaged || spec.role === 'researcher';
+      this.origin ??= r.chance(senior ? 0.7 : 0.88) ? home : r.pick(this.counties.filter((c) => c !== home));
       const x = r.next();
-      area = idx >= 3 && x < 0.2 ? this.city : x < 0.8 ? home : r.pick(this.counties);
-    } else area = r.chance(0.92) ? home : r.pick(this.counties);
-    if (area.isCity) return this.cityTitle(idx);
-    return this.countyTitle(area, idx);
+      if (idx <= 1) area = x < 0.85 ? this.origin : home;
+      else if (idx === 2) area = x < 0.5 ? this.origin : home;
+      else area = x < 0.2 ? this.city : x < 0.85 ? home : this.origin;
+    }
+    if (area.isCity) return this.cityTitle(idx, year);
+    return this.countyTitle(area, idx, year);
   }
 
-  private cityTitle(idx: number): string {
+  private cityTitle(idx: number, year: number): string {
     const { r } = this;
     const c = this.city;
     if (idx >= 5) {
-      return r.pick([`${c.party}常委、${r.pick(['组织部部长', '宣传部部长', '统战部部长', '政法委书记', '秘书长'])}`, `${c.name}人民政府副市长`, `${c.name}人大常委会副主任`, `政协${c.name}委员会副主席`]);
+      if (idx >= 6) return `${c.party}副书记、${c.name}人民政府市长`;
+      return r.pick([`${c.party}常委、${r.pick(['组织部部长', '宣传部部长', '统战部部长', '政法委书记', '秘书长'])}`, `${c.name}人民政府副市长`]);
     }
-    const dept = r.pick(c.departments);
+    const { dept, name } = this.departmentIn(c, year);
     const section = r.pick(sectionsOf(dept.key));
     switch (idx) {
       case 0:
-        return `${dept.name}${section}科员`;
+        return `${name}${section}科员`;
       case 1:
-        return `${dept.name}${section}副科长`;
+        return `${name}${section}副科长`;
       case 2:
-        return `${dept.name}${section}科长`;
+        return `${name}${section}科长`;
       case 3:
-        return `${dept.name}${dept.deputy}`;
+        return `${name}${dept.deputy}`;
       default:
-        return dept.standing ? `${dept.name}常务副${dept.chief}` : `${dept.name}${dept.chief}`;
+        return dept.standing ? `${name}常务副${dept.chief}` : `${name}${dept.chief}`;
     }
   }
 
-  private countyTitle(area: Area, idx: number): string {
+  private countyTitle(area: Area, idx: number, year: number): string {
     const { r } = this;
     const { name: C, suffix: S, party: P } = area;
-    const dept = r.pick(area.departments);
+    const { dept, name: deptName } = this.departmentIn(area, year);
     const t: Township | undefined = area.townships.length ? r.pick(area.townships) : undefined;
     const inTownship = t !== undefined && r.chance(idx === 0 ? 0.5 : 0.6);
-    const govDept = !dept.name.startsWith('中共') && !dept.name.startsWith('共青团') && !/(工会|联合会)$/.test(dept.name);
+    const govDept = !deptName.startsWith('中共') && !deptName.startsWith('共青团') && !/(工会|联合会)$/.test(deptName);
     switch (idx) {
       case 0:
-        return inTownship ? `${t.name}${r.pick(TOWNSHIP_OFFICES)}科员` : `${dept.name}科员`;
+        return inTownship ? `${C}${t.name}${r.pick(TOWNSHIP_OFFICES)}科员` : `${deptName}科员`;
       case 1: {
         if (inTownship) {
           const head = t.type === '乡' ? '乡长' : '镇长';
@@ -765,17 +898,17 @@ class PersonBuilder {
             t.type === '街道'
               ? ['党工委委员、办事处副主任', '党工委委员、组织委员', '办事处副主任', '党工委委员、纪工委书记']
               : [`党委委员、副${head}`, '党委委员、组织委员', '党委委员、宣传委员', `副${head}`, '党委委员、纪委书记', '人大副主席'];
-          return `${t.name}${r.pick(opts)}`;
+          return `${C}${t.name}${r.pick(opts)}`;
         }
-        return govDept && r.chance(0.4) ? `${dept.name}党组成员、${dept.deputy}` : `${dept.name}${dept.deputy}`;
+        return govDept && r.chance(0.4) ? `${deptName}党组成员、${dept.deputy}` : `${deptName}${dept.deputy}`;
       }
       case 2: {
         if (inTownship) {
           const head = t.type === '乡' ? '乡长' : '镇长';
-          return `${t.name}${r.pick(t.type === '街道' ? ['党工委书记', '党工委副书记、办事处主任'] : ['党委书记', `党委副书记、${head}`])}`;
+          return `${C}${t.name}${r.pick(t.type === '街道' ? ['党工委书记', '党工委副书记、办事处主任'] : ['党委书记', `党委副书记、${head}`])}`;
         }
-        if (dept.standing) return `${dept.name}常务副${dept.chief}`;
-        return govDept && r.chance(0.5) ? `${dept.name}党组书记、${dept.chief}` : `${dept.name}${dept.chief}`;
+        if (dept.standing) return `${deptName}常务副${dept.chief}`;
+        return govDept && r.chance(0.5) ? `${deptName}党组书记、${dept.chief}` : `${deptName}${dept.chief}`;
       }
       case 3:
         return r.pick([
@@ -818,7 +951,19 @@ class PersonBuilder {
     if (r.chance(0.004) && ws < mi('2021-01')) punished = { year: r.int(2021, 2025), text: r.pick(PUNISHMENTS) };
     for (const year of APPRAISAL_YEARS) {
       if (ws > mi(`${year}-06`)) continue;
-      let grade = r.weighted(leaderLike ? [['优秀', 22], ['称职', 77], ['基本称职', 1]] : [['优秀', 16], ['称职', 82.5], ['基本称职', 1.5]]);
+      let grade = r.weighted(
+        leaderLike
+          ? [
+              ['优秀', 22],
+              ['称职', 77],
+              ['基本称职', 1],
+            ]
+          : [
+              ['优秀', 16],
+              ['称职', 82.5],
+              ['基本称职', 1.5],
+            ],
+      );
       if (punished && punished.year === year) grade = punished.text.includes('严重') ? '基本称职' : '称职';
       appraisals.push({ year, grade });
     }
@@ -836,11 +981,22 @@ class PersonBuilder {
       const year = r.int(Math.max(2016, yearOf(ws) + 1), 2025);
       const pool = this.gender === '2' ? [...HONOURS, ...WOMEN_HONOURS] : HONOURS;
       const text = r.pick(pool).replaceAll('{C}', r.chance(0.7) ? areaName : this.city.name);
-      if (year <= 2025) rewards.push({ kind: 'reward', month: mi(`${year}-${String(r.int(1, 12)).padStart(2, '0')}`), description: `${year}年${text}`, docNo: `${doc}发〔${year}〕${r.int(5, 90)}号` });
+      if (year <= 2025)
+        rewards.push({
+          kind: 'reward',
+          month: mi(`${year}-${String(r.int(1, 12)).padStart(2, '0')}`),
+          description: `${year}年${text}`,
+          docNo: `${doc}发〔${year}〕${r.int(5, 90)}号`,
+        });
     }
     if (punished) {
       const month = mi(`${punished.year}-${String(r.int(1, 12)).padStart(2, '0')}`);
-      rewards.push({ kind: 'punishment', month: Math.min(month, LAST), description: `${punished.year}年${punished.text}`, docNo: `${doc}纪〔${punished.year}〕${r.int(1, 40)}号` });
+      rewards.push({
+        kind: 'punishment',
+        month: Math.min(month, LAST),
+        description: `${punished.year}年${punished.text}`,
+        docNo: `${doc}纪〔${punished.year}〕${r.int(1, 40)}号`,
+      });
     }
     rewards.sort((a, b) => a.month - b.month);
     return { appraisals, rewards, punished: punished !== null };
@@ -853,7 +1009,7 @@ class PersonBuilder {
     const out: { relation: string; name: string; birth: number; political: string | null; job: string }[] = [];
     const male = this.gender === '1';
     const mySurname = this.surname;
-    const married = this.age >= 30 ? r.chance(0.95) : this.age >= 25 ? r.chance((this.age - 24) * 0.15) : false;
+    const married = this.age >= 30 ? r.chance(this.spec.role === 'leader' ? 0.98 : 0.94) : this.age >= 25 ? r.chance((this.age - 24) * 0.15) : false;
     let spouseSurname = '';
     if (married) {
       const diff = male ? -r.int(-1, 4) : r.int(0, 4);
@@ -870,7 +1026,20 @@ class PersonBuilder {
         job: retired ? `${area.name}${r.pick(['第一中学', '人民医院', '供电公司', '自来水公司'])}退休职工` : this.job(area),
       });
       const birthYear = yearOf(this.birthIdx);
-      const nKids = this.age < 28 ? (r.chance(0.3) ? 1 : 0) : birthYear < 1980 ? (r.chance(0.9) ? 1 : 2) : r.weighted([[0, 5], [1, 58], [2, 37]]);
+      const nKids =
+        this.age < 28
+          ? r.chance(0.3)
+            ? 1
+            : 0
+          : birthYear < 1980
+            ? r.chance(0.9)
+              ? 1
+              : 2
+            : r.weighted([
+                [0, 5],
+                [1, 58],
+                [2, 37],
+              ]);
       let kidBirth = this.birthIdx + r.int(25, 33) * 12 + r.int(0, 11);
       for (let k = 0; k < nKids && kidBirth <= LAST - 2; k++) {
         const g = r.chance(0.5) ? '1' : '2';
@@ -890,14 +1059,20 @@ class PersonBuilder {
     const rural = r.chance(0.55);
     const county = area.isCity ? r.pick(this.counties) : area;
     const town = county.townships.length ? r.pick(county.townships) : null;
-    const village = town ? `${county.name}${town.name}${r.pick(VILLAGE_ROOTS)}村村民` : `${county.name}居民`;
+    const village = !town
+      ? `${county.name}居民`
+      : town.type === '街道'
+        ? `${county.name}${town.name}${r.pick(VILLAGE_ROOTS)}社区居民`
+        : `${county.name}${town.name}${r.pick(VILLAGE_ROOTS)}村村民`;
     for (const [relation, birth, g] of [
       ['父亲', fatherBirth, '1'],
       ['母亲', motherBirth, '2'],
     ] as const) {
       const age = (LAST - birth) / 12;
       const dead = r.chance(age >= 90 ? 0.85 : age >= 80 ? 0.5 : age >= 70 ? 0.22 : age >= 60 ? 0.08 : 0.02);
-      const base = rural ? village : `${area.name}${r.pick(['第一中学退休教师', '供销合作社退休职工', '人民医院退休职工', '粮食局退休干部', '机械厂退休职工'])}`;
+      const base = rural
+        ? village
+        : `${area.name}${r.pick(['第一中学退休教师', '供销合作社退休职工', '人民医院退休职工', '粮食局退休干部', '机械厂退休职工'])}`;
       out.push({
         relation,
         name: drawName(r, g, yearOf(birth), g === '1' ? mySurname : undefined),
@@ -943,19 +1118,16 @@ class PersonBuilder {
 
   private job(area: Area): string {
     const { r } = this;
-    return spouseJobs
-      .draw(r)
-      .replace('{C}', area.name)
-      .replace('{DEPT}', r.pick(area.departments).name)
-      .replace('{FIRM}', r.pick(FIRMS));
+    return spouseJobs.draw(r).replace('{C}', area.name).replace('{DEPT}', r.pick(area.departments).name).replace('{FIRM}', r.pick(FIRMS));
   }
 
   // ---- small fields ----
 
   private professionalTitle(): string {
     const kind = this.spec.unit.kind;
-    const p = kind === '事业' || kind === '国企' ? 0.35 : 0.06;
-    return this.r.chance(p) ? this.r.pick(PROFESSIONAL_TITLES) : '';
+    if (kind === '事业' || kind === '国企') return this.r.chance(0.35) ? this.r.pick(PROFESSIONAL_TITLES) : '';
+    // In organs, the odd 经济师 or 工程师 from earlier work.
+    return this.r.chance(0.05) ? this.r.pick(PROFESSIONAL_TITLES.filter((t) => /^(助理)?(高级)?(经济师|工程师|会计师)$/.test(t))) : '';
   }
 
   private specialty(major: MajorDef | null, leaderLike: boolean): string {
@@ -972,15 +1144,14 @@ class PersonBuilder {
     return this.spec.cityManaged || this.spec.unit.area.isCity ? this.city.doc : this.spec.unit.area.doc;
   }
 
-  /** A day in the month: appointments mid-month, ranks often on the 1st. */
+  /** A day in the month, the same for everything one cadre has in that month; 套转 on 2019-06-01. */
   private dayOf(month: number, kind: 'post' | 'level' | 'rank'): string {
-    const m = ms(month);
     if (kind === 'rank' && month === BEGIN) return RANKS_BEGIN;
-    const day = this.dayCache.get(`${kind}${month}`) ?? this.r.int(1, 28);
-    this.dayCache.set(`${kind}${month}`, day);
-    return `${m}-${String(day).padStart(2, '0')}`;
+    const day = this.dayCache.get(month) ?? this.r.int(1, 28);
+    this.dayCache.set(month, day);
+    return `${ms(month)}-${String(day).padStart(2, '0')}`;
   }
-  private readonly dayCache = new Map<string, number>();
+  private readonly dayCache = new Map<number, number>();
 }
 
 function sectionsOf(key: string): string[] {
@@ -990,6 +1161,7 @@ function sectionsOf(key: string): string[] {
 /** 年度考核结果 as the form writes it: '2023—2025年度考核均为称职' or year by year. */
 export function appraisalText(list: { year: number; grade: string }[]): string {
   if (!list.length) return '';
-  if (list.length > 1 && list.every((a) => a.grade === list[0].grade)) return `${list[0].year}—${list[list.length - 1].year}年度考核均为${list[0].grade}。`;
+  if (list.length > 1 && list.every((a) => a.grade === list[0].grade))
+    return `${list[0].year}—${list[list.length - 1].year}年度考核均为${list[0].grade}。`;
   return list.map((a) => `${a.year}年度考核${a.grade}`).join('，') + '。';
 }

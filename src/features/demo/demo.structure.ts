@@ -33,15 +33,32 @@ export interface Area extends AreaDef {
   /** 中共青川市委, 中共南溪县委 */
   party: string;
   /** every department of this area by name (also those not generated at a small scale), for resume lines */
-  departments: { key: string; name: string; chief: string; deputy: string; standing: boolean }[];
+  departments: AreaDepartment[];
   /** every township name of the area (none for the city itself) */
   townships: Township[];
+}
+
+/** A department of an area, with the names it had before (for resume lines of earlier years). */
+export interface AreaDepartment {
+  key: string;
+  name: string;
+  chief: string;
+  deputy: string;
+  standing: boolean;
+  before: { until: number; name: string }[];
+}
+
+/** The name an organ had in a year: its current name, or the earlier one then in use. */
+export function nameInYear(current: string, before: readonly { until: number; name: string }[] | undefined, year: number): string {
+  return before?.find((b) => year < b.until)?.name ?? current;
 }
 
 /** The place of one unit, as the people generator needs it. */
 export interface UnitInfo {
   id: number;
   name: string;
+  /** the name as 现任职务 and 简历 write it: townships with their county (南溪县青石镇) */
+  label: string;
   kind: string;
   area: Area;
   authorityId: number;
@@ -50,6 +67,8 @@ export interface UnitInfo {
   sections: string[];
   township?: Township;
   deptKey?: string;
+  /** earlier names of the organ (departments renamed by reforms) */
+  before?: { until: number; name: string }[];
 }
 
 /** One place of a post's quota. */
@@ -112,6 +131,7 @@ interface UnitDef {
   specialties: string[];
   sectionsKey?: string;
   teams: TeamDef[];
+  before?: { until: number; name: string }[];
 }
 
 const CITY_STANDING = ['组织部部长', '宣传部部长', '统战部部长', '政法委书记', '秘书长'];
@@ -199,6 +219,8 @@ function topBodies(area: Area): UnitDef[] {
         name: `${C}纪委监委`,
         kind: '纪委',
         staff: 1.6,
+        // 监察委员会 since 2018 (监察法).
+        before: [{ until: 2018, name: `${C}纪委` }],
         specialties: ['纪检监察'],
         sectionsKey: 'discipline',
         teams: [
@@ -326,6 +348,7 @@ function topBodies(area: Area): UnitDef[] {
       name: `${C}纪委监委`,
       kind: '纪委',
       staff: 1.2,
+      before: [{ until: 2018, name: `${C}纪委` }],
       specialties: ['纪检监察'],
       teams: [
         {
@@ -458,7 +481,7 @@ function townshipUnit(t: Township, area: Area): UnitDef {
         cycle: '2021-05',
         posts: [
           { title: head, level: '1A41', chief: true, quota: 1, display: `${U}党委副书记、${head}` },
-          { title: `副${head}`, level: '1A42', quota: 3, display: (i) => (i === 0 ? `${U}党委委员、副${head}` : `${U}副${head}`) },
+          { title: `副${head}`, level: '1A42', quota: 4, display: (i) => (i === 0 ? `${U}党委委员、副${head}` : `${U}副${head}`) },
         ],
       },
     ],
@@ -510,11 +533,19 @@ export function buildStructure(rng: Random, scale: number, authorityIds: Record<
     return row;
   };
 
-  const addOrgan = (def: UnitDef, parent: UnitRow, area: Area, tier: string, extra: { township?: Township; deptKey?: string } = {}) => {
+  const addOrgan = (
+    def: UnitDef,
+    parent: UnitRow,
+    area: Area,
+    tier: string,
+    extra: { township?: Township; deptKey?: string; before?: { until: number; name: string }[] } = {},
+  ) => {
     const row = addUnit(def.name, parent, def.kind, tier, area.authorityId);
     const info: UnitInfo = {
       id: row.id,
       name: row.name,
+      label: extra.township ? `${area.name}${row.name}` : row.name,
+      before: def.before,
       kind: def.kind,
       area,
       authorityId: area.authorityId,
@@ -528,14 +559,24 @@ export function buildStructure(rng: Random, scale: number, authorityIds: Record<
       teams.push(team);
       let postOrder = 0;
       for (const p of t.posts) {
-        const post: PostRow = { id: nextPost++, teamId: team.id, title: p.title, levelCode: p.level, isChief: p.chief ? 1 : 0, quota: p.quota, sortOrder: ++postOrder };
+        const post: PostRow = {
+          id: nextPost++,
+          teamId: team.id,
+          title: p.title,
+          levelCode: p.level,
+          isChief: p.chief ? 1 : 0,
+          quota: p.quota,
+          sortOrder: ++postOrder,
+        };
         posts.push(post);
         for (let i = 0; i < p.quota; i++) {
           const female = p.female?.includes(i) ?? false;
           const nonParty = p.nonParty?.includes(i) ?? false;
-          const display = fill(typeof p.display === 'function' ? p.display(i) : p.display, area, row.name);
+          const text = fill(typeof p.display === 'function' ? p.display(i) : p.display, area, row.name);
+          // Township posts are written with the county: 南溪县青石镇党委书记.
+          const display = extra.township && text.startsWith(row.name) ? `${area.name}${text}` : text;
           // Forced seats (the team's woman, its 党外 member) are always filled.
-          const vacant = !female && !nonParty && rng.chance(p.chief ? 0.03 : 0.055);
+          const vacant = !female && !nonParty && rng.chance(p.chief ? 0.03 : 0.065);
           seats.push({
             postId: post.id,
             unit: info,
@@ -577,6 +618,7 @@ export function buildStructure(rng: Random, scale: number, authorityIds: Record<
       chief: x.chief,
       deputy: x.deputy,
       standing: !!x.standing,
+      before: (x.before ?? []).map((b) => ({ until: b.until, name: fill(b.name, area) })),
     }));
     return area;
   };
@@ -590,7 +632,10 @@ export function buildStructure(rng: Random, scale: number, authorityIds: Record<
   for (const def of topBodies(city)) addOrgan(def, cityRoot, city, 'city');
   const cityDepts = DEPARTMENTS.filter((x) => x.city);
   const nCityDepts = Math.min(cityDepts.length, Math.max(2, Math.round(cityDepts.length * scale)));
-  for (const def of cityDepts.slice(0, nCityDepts)) addOrgan(departmentUnit(city, def, rng.int(3, 4)), cityRoot, city, 'city', { deptKey: def.key });
+  const beforeOf = (area: Area, key: string) => area.departments.find((x) => x.key === key)?.before;
+  for (const def of cityDepts.slice(0, nCityDepts)) {
+    addOrgan(departmentUnit(city, def, rng.int(3, 4)), cityRoot, city, 'city', { deptKey: def.key, before: beforeOf(city, def.key) });
+  }
   const cityInst = INSTITUTIONS.filter((x) => x.city);
   const nCityInst = Math.min(cityInst.length, Math.max(1, Math.round(cityInst.length * scale)));
   for (const inst of cityInst.slice(0, nCityInst)) addOrgan(institutionUnit(inst, city), cityRoot, city, 'city');
@@ -601,7 +646,9 @@ export function buildStructure(rng: Random, scale: number, authorityIds: Record<
     for (const def of topBodies(area)) addOrgan(def, root, area, 'county');
     const depts = DEPARTMENTS.filter((x) => x.county !== null).sort((a, b) => (a.county ?? 0) - (b.county ?? 0));
     const nDepts = Math.min(depts.length, Math.max(2, Math.round(rng.int(20, 26) * scale)));
-    for (const def of depts.slice(0, nDepts)) addOrgan(departmentUnit(area, def, rng.int(2, 3)), root, area, 'county', { deptKey: def.key });
+    for (const def of depts.slice(0, nDepts)) {
+      addOrgan(departmentUnit(area, def, rng.int(2, 3)), root, area, 'county', { deptKey: def.key, before: beforeOf(area, def.key) });
+    }
     const insts = INSTITUTIONS.filter((x) => x.county);
     const nInst = Math.min(insts.length, Math.round(insts.length * scale));
     for (const inst of insts.slice(0, nInst)) addOrgan(institutionUnit(inst, area), root, area, 'county');
