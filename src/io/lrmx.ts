@@ -1,0 +1,468 @@
+// 任免审批表 3.0 (.lrmx): UTF-8 XML with root <Person> (shared/domain/LRMX.md §2, §8).
+// Reading is liberal (BOM or not, any element order, CRLF / LF / &#xD;, unknown elements kept) but
+// never expands a DTD or entity declaration: such files are refused (XXE, billion laughs).
+// Writing follows the v3 template: every element in template order, UTF-8 with the declaration, no BOM.
+import iconv from 'iconv-lite';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import {
+  DEFAULT_LRMX_VERSION,
+  emptyFamilyItem,
+  emptyRmbRecord,
+  FAMILY_ITEM_ELEMENTS,
+  LRMX_OPTIONAL_ELEMENTS,
+  LRMX_TEMPLATE_ORDER,
+  normalizeLineBreaks,
+  RMB_FIELDS,
+  RMB_TEXT_ELEMENTS,
+  rmbIssue,
+  rmbLabel,
+  type RmbFamilyItem,
+  type RmbIssue,
+  type RmbParseResult,
+  type RmbRecord,
+  type UnknownElement,
+} from './rmb-record.js';
+
+export interface LrmxReadOptions {
+  /** refuse larger files before parsing (default 16 MB: a 5 MB photo is about 6.7 MB of base64) */
+  maxBytes?: number;
+}
+
+export const LRMX_MAX_BYTES = 16 * 1024 * 1024;
+
+/** Thrown inside the reader and turned into a rejection; never escapes parseLrmx. */
+class Reject extends Error {
+  constructor(readonly issue: RmbIssue) {
+    super(issue.message);
+  }
+}
+
+const reject = (field: string, message: string) => new Reject(rmbIssue(field, message));
+
+// ---- bytes → text ----
+
+const GB_FAMILY = /^(gb2312|gbk|gb18030|cp936|x-gbk|euc-cn)$/i;
+
+/**
+ * The text of an XML file: a BOM decides (UTF-8, UTF-16), else the declared encoding (a GBK-family
+ * declaration is honoured), else UTF-8. A .NET writer may declare utf-16 over UTF-8 bytes: read as UTF-8.
+ */
+function decodeXmlBytes(data: Uint8Array): string {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strictUtf8(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), 'utf-16be');
+  if (bytes[0] === 0x3c && bytes[1] === 0x00) return iconv.decode(bytes, 'utf-16le');
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return iconv.decode(bytes, 'utf-16be');
+  const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
+  if (declared && GB_FAMILY.test(declared)) return iconv.decode(bytes, 'gb18030');
+  if (declared && !/^(utf-?8|utf-?16|unicode)$/i.test(declared)) {
+    if (!iconv.encodingExists(declared)) throw reject('Person', `文件声明的编码 ${declared} 无法识别，请另存为 UTF-8`);
+    return iconv.decode(bytes, declared);
+  }
+  return strictUtf8(bytes);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function strictUtf8(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw reject('Person', '文件不是有效的 UTF-8 编码（.lrmx 应为 UTF-8；如为 GBK，请在 XML 声明中写明 encoding="GBK"）');
+  }
+}
+
+// ---- XML checks ----
+
+/** DOCTYPE and entity declarations are refused outright: nothing is ever expanded or fetched (XXE). */
+function refuseDtd(text: string) {
+  const m = /<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST)\b/i.exec(text);
+  if (m) throw reject('Person', `文件含有 DTD 或实体声明（<!${m[1].toUpperCase()}>），出于安全原因拒绝导入`);
+}
+
+/** Element names of the format (top level, family columns, Item). */
+const KNOWN_ELEMENTS = new Set(['Item', ...[...RMB_FIELDS.keys()].map((k) => k.split('/').pop()!)]);
+
+/** The innermost element open at `index` (for errors the validator reports without a name). */
+function enclosingElement(text: string, index: number): string | undefined {
+  const stack: string[] = [];
+  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)(?:"[^"]*"|'[^']*'|[^'"<>])*?(\/?)>/g;
+  for (let m = tag.exec(text); m && m.index < index; m = tag.exec(text)) {
+    if (!m[2] || m[3]) continue;
+    if (m[1]) stack.pop();
+    else stack.push(m[2]);
+  }
+  return stack.at(-1);
+}
+
+/** A Chinese account of fast-xml-parser's validation error, naming the element concerned. */
+function malformed(text: string, err: { code: string; msg: string; line: number; col: number }): Reject {
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [
+      /Expected closing tag '(.+?)' .* instead of closing tag '(.+?)'/,
+      (m) => `元素 <${m[1]}> 尚未结束，却遇到了 </${m[2]}>（<${m[1]}> 缺少结束标签，或 </${m[2]}> 没有对应的开始标签）`,
+    ],
+    [/Unclosed tag '(.+?)'/, (m) => `元素 <${m[1]}> 没有结束标签`],
+    [/Closing tag '(.+?)' has not been opened/, (m) => `结束标签 </${m[1]}> 没有对应的开始标签`],
+    [/Closing tag '(.+?)'/, (m) => `结束标签 </${m[1]}> 写法错误`],
+    [/Tag '(.+?)' is an invalid name/, (m) => `“${m[1]}”不是合法的元素名`],
+    [/Attribute '(.+?)' is repeated/, (m) => `属性 ${m[1]} 重复`],
+    [/Attribute '(.+?)' is without value/, (m) => `属性 ${m[1]} 没有值`],
+    [/Attribute '(.+?)'/, (m) => `属性 ${m[1]} 写法错误`],
+    [/Attributes for '(.+?)' have open quote/, (m) => `元素 <${m[1]}> 的属性引号未闭合`],
+    [/char '&' is not expected/, () => '出现了未转义的“&”（应写作 &amp;）'],
+    [/char '(.)' is not expected/, (m) => `此处不应出现字符“${m[1]}”`],
+    [/Start tag expected/, () => '找不到开始标签（文件为空或不是 XML）'],
+    [/Extra text at the end/, () => '根元素结束后还有多余内容'],
+    [/Multiple possible root nodes/, () => '文件有多个根元素'],
+    [/XML declaration allowed only at the start/, () => 'XML 声明只能位于文件开头'],
+    [/Invalid space after '<'/, () => '“<”之后不能有空格'],
+  ];
+  let detail = err.msg;
+  for (const [re, say] of rules) {
+    const m = re.exec(err.msg);
+    if (m) {
+      detail = say(m);
+      break;
+    }
+  }
+  // Name the element: a known LRMX element mentioned in the message (not Person), else the element
+  // open where the error is, else any element mentioned, else the file.
+  const lineStart = text.split('\n', err.line - 1).reduce((n, l) => n + l.length + 1, 0);
+  const mentioned = /^char /.test(err.msg)
+    ? []
+    : [...err.msg.matchAll(/'([^']+)'/g)].flatMap((m) => m[1].split(/[^\w.-]+/)).filter((t) => /^[A-Za-z_]/.test(t));
+  const inside = enclosingElement(text, lineStart + Math.max(0, (err.col || 1) - 1));
+  const field =
+    mentioned.find((t) => t !== 'Person' && KNOWN_ELEMENTS.has(t)) ??
+    (inside && inside !== 'Person' ? inside : undefined) ??
+    mentioned.find((t) => t !== 'Person') ??
+    'Person';
+  const where = err.col ? `第 ${err.line} 行第 ${err.col} 列` : `第 ${err.line} 行`;
+  return reject(field, `不是格式正确的 XML（${where}）：${detail}`);
+}
+
+/** The five predefined entities and character references; anything else is an undeclared entity. */
+const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));/y;
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decodeEntities(raw: string, field: string): string {
+  let out = '';
+  let i = 0;
+  for (let j = raw.indexOf('&'); j >= 0; j = raw.indexOf('&', i)) {
+    out += raw.slice(i, j);
+    ENTITY.lastIndex = j;
+    const m = ENTITY.exec(raw);
+    if (!m) {
+      const shown = /^&[^\s;&<]{0,20};?/.exec(raw.slice(j))?.[0] ?? '&';
+      throw reject(field, `不是格式正确的 XML：<${field}> 中有未定义的实体引用或未转义的“&”（${shown}）`);
+    }
+    if (m[3]) out += PREDEFINED[m[3]];
+    else {
+      const cp = m[1] ? parseInt(m[1], 16) : Number(m[2]);
+      if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw reject(field, `不是格式正确的 XML：<${field}> 中的字符引用 ${m[0]} 无效`);
+      out += String.fromCodePoint(cp);
+    }
+    i = ENTITY.lastIndex;
+  }
+  return out + raw.slice(i);
+}
+
+/** Characters XML 1.0 forbids (a paste from Word may carry a vertical tab); removed with a warning. */
+// eslint-disable-next-line no-control-regex -- matching the control characters is the point
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+// ---- the parsed tree (fast-xml-parser, preserveOrder) ----
+
+type XNode = Record<string | symbol, unknown>;
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  captureMetaData: true,
+  ignoreAttributes: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: false,
+  htmlEntities: false,
+  cdataPropName: '#cdata',
+  commentPropName: '#comment',
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  maxNestedTags: 50,
+});
+
+/** The element name of a node (not #text, #cdata, #comment), or undefined. */
+function tagOf(node: XNode): string | undefined {
+  return Object.keys(node).find((k) => k !== ':@' && !k.startsWith('#') && !k.startsWith('?'));
+}
+
+/** The exact XML of an element, and its name as written, from the parser's source positions. */
+function rawOf(node: XNode, text: string): { name: string; xml: string } {
+  const meta = node[META] as { startIndex: number; endIndex: number } | undefined;
+  const tag = tagOf(node) ?? '';
+  if (!meta) return { name: tag, xml: `<${tag}/>` };
+  const xml = text.slice(meta.startIndex, meta.endIndex);
+  return { name: /^<([^\s/>]+)/.exec(xml)?.[1] ?? tag, xml };
+}
+
+/** The attributes of a start tag exactly as written (quotes may hold '>'). */
+function rawAttributes(xml: string, name: string): string {
+  let quote = '';
+  let i = name.length + 1;
+  for (; i < xml.length; i++) {
+    const c = xml[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') break;
+  }
+  return xml
+    .slice(name.length + 1, i)
+    .replace(/\/$/, '')
+    .trim();
+}
+
+class Reader {
+  readonly issues: RmbIssue[] = [];
+  constructor(private readonly text: string) {}
+
+  /** The text content of a leaf element: entities decoded, CDATA literal, line breaks '\n', trimmed. */
+  leafText(node: XNode, field: string, item?: number): string {
+    const tag = tagOf(node) as string;
+    let out = '';
+    for (const child of node[tag] as XNode[]) {
+      // Literal line breaks are normalised before references are decoded (XML 1.0 §2.11), so that
+      // '&#xD;' + CRLF is one line break, as in any conforming parser.
+      if ('#text' in child) out += decodeEntities(normalizeLineBreaks(String(child['#text'])), field);
+      else if ('#cdata' in child) out += (child['#cdata'] as XNode[]).map((c) => String(c['#text'] ?? '')).join('');
+      else if ('#comment' in child) continue;
+      else {
+        const inner = rawOf(child, this.text).name;
+        throw reject(field, `<${field}> 应只含文字，却含有子元素 <${inner}>`);
+      }
+    }
+    const cleaned = out.replace(FORBIDDEN_CHARS, '');
+    if (cleaned !== out) this.issues.push(rmbIssue(field, '含有 XML 不允许的控制字符，已删除', 'warning', item));
+    return normalizeLineBreaks(cleaned).trim();
+  }
+
+  /** Text directly inside a container (not in a child element) is not part of the format: warn, ignore. */
+  strayText(node: XNode, container: string) {
+    if (('#text' in node && String(node['#text']).trim()) || '#cdata' in node)
+      this.issues.push(rmbIssue(container === 'Person' ? 'Person' : container, `<${container}> 中有不属于任何元素的文字，已忽略`, 'warning'));
+  }
+
+  photo(node: XNode): Uint8Array | null {
+    const value = this.leafText(node, 'ZhaoPian')
+      .replace(/^data:[\w/+.-]*;base64,/i, '')
+      .replace(/\s+/g, '');
+    if (!value) return null;
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 === 1) {
+      this.issues.push(rmbIssue('ZhaoPian', '照片不是有效的 Base64 编码，已忽略照片', 'error'));
+      return null;
+    }
+    return new Uint8Array(Buffer.from(value, 'base64'));
+  }
+
+  family(node: XNode): { items: RmbFamilyItem[]; unknown: UnknownElement[] } {
+    const items: RmbFamilyItem[] = [];
+    const unknown: UnknownElement[] = [];
+    let after: string | null = null;
+    for (const child of node.JiaTingChengYuan as XNode[]) {
+      const tag = tagOf(child);
+      if (!tag) {
+        this.strayText(child, 'JiaTingChengYuan');
+        continue;
+      }
+      const { name, xml } = rawOf(child, this.text);
+      if (name === 'Item') {
+        items.push(this.item(child, items.length));
+        after = 'Item';
+      } else unknown.push({ name, xml, after });
+    }
+    return { items, unknown };
+  }
+
+  item(node: XNode, index: number): RmbFamilyItem {
+    const item = emptyFamilyItem();
+    const seen = new Set<string>();
+    let after: string | null = null;
+    for (const child of node.Item as XNode[]) {
+      const tag = tagOf(child);
+      if (!tag) {
+        this.strayText(child, 'Item');
+        continue;
+      }
+      const { name, xml } = rawOf(child, this.text);
+      const known = (FAMILY_ITEM_ELEMENTS as readonly string[]).includes(name) ? (name as (typeof FAMILY_ITEM_ELEMENTS)[number]) : undefined;
+      if (!known) {
+        item.unknown.push({ name, xml, after });
+        continue;
+      }
+      const field = `JiaTingChengYuan/Item/${known}`;
+      if (seen.has(known))
+        throw new Reject(rmbIssue(field, `第${index + 1}个 <Item> 中 <${known}> 出现了不止一次，无法确定取哪一个`, 'error', index));
+      seen.add(known);
+      item[known] = this.leafText(child, field, index);
+      after = known;
+    }
+    return item;
+  }
+}
+
+/**
+ * Read an .lrmx file. Refused (ok: false, with the reason): a file over maxBytes, bytes that are not
+ * valid in their encoding, a DTD or entity declaration, malformed XML, a root other than <Person>, a
+ * known element given twice or holding child elements. Otherwise the record, with warnings (stray
+ * text, control characters) and field problems found while reading (a photo that is not base64).
+ */
+export function parseLrmx(data: Uint8Array, options: LrmxReadOptions = {}): RmbParseResult {
+  try {
+    return readLrmx(data, options.maxBytes ?? LRMX_MAX_BYTES);
+  } catch (e) {
+    if (e instanceof Reject) return { ok: false, issues: [e.issue] };
+    throw e;
+  }
+}
+
+function readLrmx(data: Uint8Array, maxBytes: number): RmbParseResult {
+  if (data.byteLength > maxBytes)
+    throw reject('Person', `文件过大（${(data.byteLength / 1048576).toFixed(1)} MB，上限 ${Math.floor(maxBytes / 1048576)} MB）`);
+  const text = decodeXmlBytes(data).replace(/^\uFEFF/, '');
+  refuseDtd(text);
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw malformed(text, valid.err);
+
+  let tree: XNode[];
+  try {
+    tree = parser.parse(text) as XNode[];
+  } catch (e) {
+    // The parser's own guards: nesting deeper than 50, names such as __proto__.
+    const msg = e instanceof Error ? e.message : String(e);
+    const why = /nested/i.test(msg) ? '元素嵌套超过 50 层' : /name/i.test(msg) ? `含有不允许的元素名（${/"([^"]+)"/.exec(msg)?.[1] ?? msg}）` : msg;
+    throw reject('Person', `不是可接受的 XML：${why}`);
+  }
+  const top = tree.filter((n) => tagOf(n));
+  if (top.length !== 1) throw reject('Person', '不是格式正确的 XML：文件有多个根元素');
+  const rootRaw = rawOf(top[0], text);
+  if (rootRaw.name !== 'Person') throw reject('Person', `根元素应为 <Person>（任免审批表），实际为 <${rootRaw.name}>`);
+
+  const reader = new Reader(text);
+  const record = emptyRmbRecord();
+  record.rootAttributes = rawAttributes(rootRaw.xml, 'Person');
+  const seen = new Set<string>();
+  let after: string | null = null;
+  const textElements = new Set<string>([...RMB_TEXT_ELEMENTS, ...LRMX_OPTIONAL_ELEMENTS]);
+
+  for (const child of top[0][tagOf(top[0]) as string] as XNode[]) {
+    const tag = tagOf(child);
+    if (!tag) {
+      reader.strayText(child, 'Person');
+      continue;
+    }
+    const { name, xml } = rawOf(child, text);
+    const known = textElements.has(name) || name === 'JiaTingChengYuan' || name === 'ZhaoPian';
+    if (!known) {
+      record.unknown.push({ name, xml, after });
+      continue;
+    }
+    if (seen.has(name)) throw reject(name, `元素 <${name}>（${rmbLabel(name)}）出现了不止一次，无法确定取哪一个`);
+    seen.add(name);
+    after = name;
+    if (name === 'JiaTingChengYuan') {
+      const family = reader.family(child);
+      record.JiaTingChengYuan = family.items;
+      record.familyUnknown = family.unknown;
+    } else if (name === 'ZhaoPian') record.ZhaoPian = reader.photo(child);
+    else (record as unknown as Record<string, string>)[name] = reader.leafText(child, name);
+  }
+  return { ok: true, record, issues: reader.issues };
+}
+
+// ---- writing ----
+
+/** Text for an element body: & < > escaped, each line break written as &#xD; + LF (CRLF, as the editor). */
+export function escapeLrmxText(value: string): string {
+  return normalizeLineBreaks(value)
+    .replace(FORBIDDEN_CHARS, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\n/g, '&#xD;\n');
+}
+
+const element = (indent: string, name: string, value: string) => `${indent}<${name}>${escapeLrmxText(value)}</${name}>`;
+
+/**
+ * Write an .lrmx: UTF-8 with the declaration and no BOM, LF between elements, two-space indent, every
+ * v3 element in template order even when empty (<X></X>), Version as found or 3.2.1.16, the photo as
+ * one line of base64. The 2025 elements are written, after ZhaoPian, only when the record has them.
+ * Unknown elements are written back verbatim after the element they followed in the file.
+ */
+export function serializeLrmx(record: RmbRecord): Uint8Array {
+  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>', record.rootAttributes ? `<Person ${record.rootAttributes}>` : '<Person>'];
+  const pending = [...record.unknown];
+  const flushAfter = (name: string | null) => {
+    for (let i = 0; i < pending.length;) {
+      if (pending[i].after === name) out.push(`  ${pending.splice(i, 1)[0].xml}`);
+      else i++;
+    }
+  };
+  flushAfter(null);
+  for (const name of LRMX_TEMPLATE_ORDER) {
+    if (name === 'Version') {
+      for (const opt of LRMX_OPTIONAL_ELEMENTS) {
+        const value = record[opt];
+        if (value === undefined) continue;
+        out.push(element('  ', opt, value));
+        flushAfter(opt);
+      }
+    }
+    if (name === 'JiaTingChengYuan') out.push(...familyLines(record));
+    else if (name === 'ZhaoPian')
+      out.push(`  <ZhaoPian>${record.ZhaoPian?.length ? Buffer.from(record.ZhaoPian).toString('base64') : ''}</ZhaoPian>`);
+    else if (name === 'Version') out.push(element('  ', name, record.Version || DEFAULT_LRMX_VERSION));
+    else out.push(element('  ', name, record[name]));
+    flushAfter(name);
+  }
+  for (const u of pending) out.push(`  ${u.xml}`);
+  out.push('</Person>', '');
+  return new Uint8Array(Buffer.from(out.join('\n'), 'utf8'));
+}
+
+function familyLines(record: RmbRecord): string[] {
+  if (!record.JiaTingChengYuan.length && !record.familyUnknown.length) return ['  <JiaTingChengYuan></JiaTingChengYuan>'];
+  const lines = ['  <JiaTingChengYuan>'];
+  const wrapperUnknown = [...record.familyUnknown];
+  const flush = (after: string | null) => {
+    for (let i = 0; i < wrapperUnknown.length;) {
+      if (wrapperUnknown[i].after === after) lines.push(`    ${wrapperUnknown.splice(i, 1)[0].xml}`);
+      else i++;
+    }
+  };
+  flush(null);
+  for (const item of record.JiaTingChengYuan) {
+    lines.push('    <Item>');
+    const itemUnknown = [...item.unknown];
+    const flushItem = (after: string | null) => {
+      for (let i = 0; i < itemUnknown.length;) {
+        if (itemUnknown[i].after === after) lines.push(`      ${itemUnknown.splice(i, 1)[0].xml}`);
+        else i++;
+      }
+    };
+    flushItem(null);
+    for (const name of FAMILY_ITEM_ELEMENTS) {
+      lines.push(element('      ', name, item[name]));
+      flushItem(name);
+    }
+    for (const u of itemUnknown) lines.push(`      ${u.xml}`);
+    lines.push('    </Item>');
+  }
+  flush('Item');
+  for (const u of wrapperUnknown) lines.push(`    ${u.xml}`);
+  lines.push('  </JiaTingChengYuan>');
+  return lines;
+}
