@@ -1,0 +1,68 @@
+// The side menu: each entry shows only to users holding one of its permissions.
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
+
+export interface MenuEntry {
+  key: string;
+  path: string;
+  label: string;
+  icon: ReactNode;
+  perms: string[];
+  testId: string;
+}
+
+export interface MenuGroup {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  children: MenuEntry[];
+}
+
+export const MENU: (MenuEntry | MenuGroup)[] = [
+  { key: 'home', path: '/', label: '首页', icon: <DashboardOutlined />, perms: ['stats:read'], testId: 'menu-home' },
+  { key: 'cadres', path: '/cadres', label: '干部查询', icon: <TeamOutlined />, perms: ['cadre:read'], testId: 'menu-cadres' },
+  { key: 'units', path: '/units', label: '单位班子', icon: <ApartmentOutlined />, perms: ['unit:read'], testId: 'menu-units' },
+  { key: 'welcome', path: '/welcome', label: '工作台', icon: <HomeOutlined />, perms: ['supervision:submit'], testId: 'menu-welcome' },
+  { key: 'audit', path: '/audit', label: '审计日志', icon: <AuditOutlined />, perms: ['audit:read'], testId: 'menu-audit' },
+  {
+    key: 'admin',
+    label: '系统管理',
+    icon: <ToolOutlined />,
+    children: [
+      { key: 'users', path: '/admin/users', label: '用户管理', icon: <UserOutlined />, perms: ['user:manage', 'user:unlock'], testId: 'menu-users' },
+      { key: 'roles', path: '/admin/roles', label: '角色权限', icon: <SafetyCertificateOutlined />, perms: ['role:manage'], testId: 'menu-roles' },
+      { key: 'settings', path: '/admin/settings', label: '业务参数', icon: <SettingOutlined />, perms: ['settings:manage'], testId: 'menu-settings' },
+    ],
+  },
+];
+
+export function visibleMenu(perms: string[]): (MenuEntry | MenuGroup)[] {
+  const ok = (e: MenuEntry) => e.perms.some((p) => perms.includes(p));
+  const out: (MenuEntry | MenuGroup)[] = [];
+  for (const m of MENU) {
+    if ('children' in m) {
+      const children = m.children.filter(ok);
+      if (children.length) out.push({ ...m, children });
+    } else if (ok(m)) out.push(m);
+  }
+  return out;
+}
+
+/** The menu key of a location, for highlighting. */
+export function menuKeyOf(pathname: string): string {
+  const all = MENU.flatMap((m) => ('children' in m ? m.children : [m]));
+  const match = all
+    .filter((e) => (e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(e.path + '/')))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.key ?? '';
+}
