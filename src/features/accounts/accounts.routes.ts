@@ -7,6 +7,7 @@ import * as svc from './accounts.service.js';
 export const SESSION_COOKIE = 'ganbu_session';
 
 const Me = z.object({
+  demo: z.boolean().describe('演示数据（虚构城市）'),
   id: z.number(),
   username: z.string(),
   displayName: z.string(),
@@ -34,7 +35,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
       const { token } = await svc.login(deps.db, now, { ...req.body, ip: req.ip });
       const { actor } = await svc.resolveSession(deps.db, now, token, req.ip);
       reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: deps.cookieSecure });
-      return { token, user: svc.describeActor(actor) };
+      return { token, user: await svc.describeActor(deps.db, now, actor) };
     },
   );
 
@@ -52,7 +53,7 @@ export async function accountsRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/auth/me',
     { config: { permission: 'authenticated' }, schema: { tags: ['账号'], summary: '当前用户', response: { 200: Me, ...errorResponses } } },
-    async (req) => svc.describeActor(ctxOf(req, deps).actor),
+    async (req) => svc.describeActor(deps.db, deps.now(), ctxOf(req, deps).actor),
   );
 
   app.get(

@@ -5,7 +5,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../../db/database.js';
 import { authoritySubtree, requireAccess, type Actor, type Ctx } from '../../server/access.js';
 import { AppError, notFound, validationError } from '../../server/errors.js';
-import { ADMIN_ROLE_CODES, ALL_PERMISSIONS, CADRE_DATA_PERMISSIONS, type Permission } from '../../server/permissions.js';
+import { ADMIN_ROLE_CODES, ALL_PERMISSIONS, CADRE_DATA_PERMISSIONS, PERMISSIONS, type Permission } from '../../server/permissions.js';
 import { buildAuditRow, diffFields } from '../audit/audit.events.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { getSetting } from '../settings/settings.service.js';
@@ -121,8 +121,10 @@ export async function logout(ctx: Ctx, sessionId: string) {
   });
 }
 
-export function describeActor(actor: Actor) {
+/** The signed-in user as the web app needs it; `demo` marks the fictional demo city in the UI. */
+export async function describeActor(db: Db, now: Date, actor: Actor) {
   return {
+    demo: await getSetting(db, 'system.demoData', now),
     id: actor.userId,
     username: actor.username,
     displayName: actor.displayName,
@@ -262,7 +264,13 @@ export async function setRolePermissions(ctx: Ctx, roleId: number, permissions: 
   if (ADMIN_ROLE_CODES.includes(role.code)) {
     const bad = permissions.filter((p) => CADRE_DATA_PERMISSIONS.includes(p as Permission));
     if (bad.length)
-      throw validationError([{ field: 'permissions', label: '权限', message: `三员分立：${role.name}不得拥有干部数据权限（${bad.join('、')}）` }]);
+      throw validationError([
+        {
+          field: 'permissions',
+          label: '权限',
+          message: `三员分立：${role.name}不得拥有干部数据权限（${bad.map((p) => PERMISSIONS[p as Permission]).join('、')}）`,
+        },
+      ]);
   }
   const before = await repo.rolePermissions(ctx.db, roleId);
   const after = [...new Set(permissions)].sort();

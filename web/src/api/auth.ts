@@ -1,6 +1,8 @@
 import { api } from './client';
 
 export interface Me {
+  /** the data are the fictional demo city */
+  demo: boolean;
   id: number;
   username: string;
   displayName: string;

@@ -21,8 +21,6 @@ export interface StatsOverview {
   byAge: StatItem[];
   byEducation: StatItem[];
   teams: StatItem[];
-  /** not sent yet: whether the data are the demo city */
-  demo?: boolean;
 }
 
 export const statsApi = {

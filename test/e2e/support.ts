@@ -1,0 +1,45 @@
+// Helpers for the end-to-end journeys: log in through the page, and ask the API (as a given demo
+// account) for the facts a journey needs, so no test hard-codes generated demo data.
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const PASSWORD = 'Ganbu@2026';
+
+export async function login(page: Page, username: string, password = PASSWORD) {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+export async function loginOk(page: Page, username: string) {
+  await login(page, username);
+  await expect(page.getByTestId('header-user')).toBeVisible();
+}
+
+/** An API client logged in as one demo account (its own cookie jar). */
+export async function apiAs(request: APIRequestContext, username: string) {
+  const res = await request.post('/api/auth/login', { data: { username, password: PASSWORD } });
+  expect(res.status(), await res.text()).toBe(200);
+  const { token } = (await res.json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}` };
+  return {
+    async get<T>(url: string): Promise<T> {
+      const r = await request.get(url, { headers });
+      expect(r.status(), `${url}: ${await r.text()}`).toBe(200);
+      return (await r.json()) as T;
+    },
+    async status(url: string): Promise<number> {
+      return (await request.get(url, { headers })).status();
+    },
+  };
+}
+
+export interface CadreItem {
+  id: number;
+  name: string;
+  idCard?: string;
+  authorityId: number;
+  authorityName: string;
+  gender: string;
+  birthDate: string;
+}
