@@ -1,7 +1,7 @@
 // The only code that reads and writes cadre tables. Every read takes the actor's visible authorities,
 // so a cadre outside the actor's 干部管理权限 is simply not found.
-import { sql, type Insertable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import { dialectOf, type Db } from '../../db/database.js';
 import type { CadreTable } from './cadres.table.js';
 import type { AppraisalEntry, FamilyMember, RankEntry, ResumeLine, RewardEntry } from './cadres.rules.js';
 
@@ -168,8 +168,21 @@ function filtered(db: Db, f: CadreFilter) {
   let q = db.selectFrom('cadres').where('cadres.authorityId', 'in', f.authorityIds);
   if (f.status) q = q.where('cadres.status', '=', f.status);
   if (f.pinyinPrefix) {
-    const p = `${likeText(f.pinyinPrefix)}%`;
-    q = q.where((eb) => eb.or([eb('cadres.namePinyin', 'like', p), eb('cadres.nameInitials', 'like', p)]));
+    const prefix = likeText(f.pinyinPrefix);
+    if (dialectOf(db as unknown as Kysely<unknown>) === 'postgres') {
+      // PostgreSQL answers LIKE 'prefix%' from the text_pattern_ops indexes (migration 0002).
+      q = q.where((eb) => eb.or([eb('cadres.namePinyin', 'like', `${prefix}%`), eb('cadres.nameInitials', 'like', `${prefix}%`)]));
+    } else {
+      // SQLite's LIKE ignores case and so cannot use an index; the keys are stored lower case and the
+      // prefix arrives lower case, so the same match is the range [prefix, prefix + '{') ('{' follows 'z').
+      const end = `${prefix}{`;
+      q = q.where((eb) =>
+        eb.or([
+          eb.and([eb('cadres.namePinyin', '>=', prefix), eb('cadres.namePinyin', '<', end)]),
+          eb.and([eb('cadres.nameInitials', '>=', prefix), eb('cadres.nameInitials', '<', end)]),
+        ]),
+      );
+    }
   }
   if (f.nameContains) q = q.where('cadres.name', 'like', `%${likeText(f.nameContains)}%`);
   if (f.gender) q = q.where('cadres.gender', '=', f.gender);

@@ -15,6 +15,10 @@ export interface DemoOptions {
   seed: number;
   /** 1 = the full city (about 3,000 city-managed and 20,000 county-managed cadres); tests use less */
   scale: number;
+  /** townships per county (min, max); default the city's 8–14 (a province asks for more) */
+  townships?: readonly [number, number];
+  /** ID numbers already used, shared by the cities of a province so none repeats */
+  usedIds?: Set<string>;
 }
 
 /** Cadres managed by the city and by all five counties together at scale 1. */
@@ -47,8 +51,8 @@ function apportion(n: number, weights: number[]): number[] {
 /** Everything the demo city consists of, in memory: pure, no database. */
 export function buildDemoCity(authorityIds: Record<DemoAuthorityKey, number>, opts: DemoOptions, ids: StructureIds & { cadre: number }): DemoCity {
   const rng = new Random(opts.seed);
-  const structure = buildStructure(rng.fork('structure'), opts.scale, authorityIds, ids);
-  const people = new PeopleFactory(rng.fork('people'), structure.areas);
+  const structure = buildStructure(rng.fork('structure'), opts.scale, authorityIds, ids, opts.townships);
+  const people = new PeopleFactory(rng.fork('people'), structure.areas, opts.usedIds);
   const pick = rng.fork('staff');
   const bundles: CadreBundle[] = [];
   const appointments: Insertable<AppointmentTable>[] = [];
@@ -173,7 +177,8 @@ export async function generateDemoCity(
   });
 }
 
-async function writeDemoCity(db: Db, city: DemoCity): Promise<void> {
+/** Write a built city; `finish` (the default) also moves the sequences and sets the demo flag. */
+export async function writeDemoCity(db: Db, city: DemoCity, opts: { finish?: boolean } = {}): Promise<void> {
   const { structure, bundles } = city;
   await insertMany(db, 'units', structure.units);
   await insertMany(db, 'teams', structure.teams);
@@ -214,6 +219,7 @@ async function writeDemoCity(db: Db, city: DemoCity): Promise<void> {
     bundles.flatMap((b) => b.tags),
   );
   await insertMany(db, 'appointments', city.appointments);
+  if (opts.finish === false) return;
   await syncIdSequences(db);
   await putSetting(db, {
     key: 'system.demoData',

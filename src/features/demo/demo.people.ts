@@ -115,6 +115,18 @@ const FEMALE: Record<string, number> = {
 /** The lowest 职级 a leadership level carries (2019 规定 第9条), as ZJ number (1 = 一级巡视员). */
 const LEVEL_RANK: Record<string, number> = { '1A21': 1, '1A22': 2, '1A31': 4, '1A32': 6, '1A41': 8, '1A42': 10, '1A50': 11 };
 
+/** nameKeys is pure and names repeat often in a big population: remember them (bounded). */
+const NAME_KEYS = new Map<string, { namePinyin: string; nameInitials: string }>();
+function cachedNameKeys(name: string) {
+  let k = NAME_KEYS.get(name);
+  if (!k) {
+    if (NAME_KEYS.size >= 200_000) NAME_KEYS.clear();
+    k = nameKeys(name);
+    NAME_KEYS.set(name, k);
+  }
+  return k;
+}
+
 const rankCode = (n: number) => `ZJ${String(n).padStart(2, '0')}`;
 const rankName = (n: number) => codeName('rank', rankCode(n));
 
@@ -169,13 +181,13 @@ interface Education {
 }
 
 export class PeopleFactory {
-  private readonly usedIds = new Set<string>();
   private readonly city: Area;
   private readonly counties: Area[];
 
   constructor(
     private readonly seed: Random,
     areas: Area[],
+    private readonly usedIds = new Set<string>(),
   ) {
     this.city = areas.find((a) => a.isCity)!;
     this.counties = areas.filter((a) => !a.isCity);
@@ -295,7 +307,7 @@ class PersonBuilder {
     if (!punished && young && r.chance(leaderLike ? 0.6 : lastGrade === '优秀' ? 0.3 : 0.02)) this.tags.add('好苗子');
 
     const highest = ip && educationTier(ip.code) < educationTier(edu.ft) ? ip.code : edu.ft;
-    const keys = nameKeys(name);
+    const keys = cachedNameKeys(name);
     const lastRank = ranks[ranks.length - 1];
     const authDoc = this.docPrefix();
     const cadre: CadreRow = {

@@ -1,7 +1,7 @@
 // Writes of the demo city: bulk inserts in batches sized to the dialect's bound-parameter limit,
 // explicit ids for units, teams, posts and cadres (so rows can refer to each other before insertion),
 // and the PostgreSQL sequences moved past those ids afterwards.
-import { sql, type InsertObject, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type InsertObject, type Kysely } from 'kysely';
 import { dialectOf, type Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 
@@ -55,12 +55,22 @@ export async function insertMany<T extends keyof Database & string>(db: Db, tabl
     await pending;
     return;
   }
+  // SQLite: the same multi-row INSERT Kysely would build, written once per batch size instead of
+  // walking a query tree of tens of thousands of values per batch (the builder was most of the time).
   const size = Math.max(1, Math.floor(PARAM_LIMIT.sqlite / keys.length));
+  const head = `insert into "${snake(table)}" (${keys.map((k) => `"${snake(k)}"`).join(', ')}) values `;
+  const tuple = `(${keys.map(() => '?').join(', ')})`;
+  const statements = new Map<number, string>();
   for (let i = 0; i < rows.length; i += size) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as InsertObject<Database, T>[])
-      .execute();
+    const batch = rows.slice(i, i + size) as readonly Record<string, unknown>[];
+    let text = statements.get(batch.length);
+    if (!text) {
+      text = head + Array.from({ length: batch.length }, () => tuple).join(', ');
+      statements.set(batch.length, text);
+    }
+    const params: unknown[] = [];
+    for (const r of batch) for (const k of keys) params.push(r[k] ?? null);
+    await db.executeQuery(CompiledQuery.raw(text, params));
   }
 }
 

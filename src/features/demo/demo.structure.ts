@@ -492,13 +492,21 @@ function fill(template: string, area: Area, unitName = ''): string {
   return template.replaceAll('{C}', area.name).replaceAll('{S}', area.suffix).replaceAll('{P}', area.party).replaceAll('{U}', unitName);
 }
 
+/** Once a province's many townships use up the roots: 东桃源, 西白沙 … (never reached by the city demo); unique for i < 80. */
+const EXTRA_PREFIXES = ['东', '西', '南', '北', '新', '上', '下', '大', '小', '中'];
+const extraRoot = (i: number) => `${EXTRA_PREFIXES[i % EXTRA_PREFIXES.length]}${TOWNSHIP_ROOTS[(i * 7) % TOWNSHIP_ROOTS.length]}`;
+
 /** Township names of a county: 镇, 乡 or 街道 by the county's mix, each root used once in the city. */
 function townshipsOf(rng: Random, def: AreaDef, count: number, roots: string[], streets: string[]): Township[] {
   const out: Township[] = [];
   for (let i = 0; i < count; i++) {
     const r = rng.next();
     if (r < def.streets && streets.length) out.push({ name: `${streets.pop()}街道`, type: '街道' });
-    else out.push({ name: `${roots.pop()}${r < def.streets + def.xiang ? '乡' : '镇'}`, type: r < def.streets + def.xiang ? '乡' : '镇' });
+    else
+      out.push({
+        name: `${roots.pop() ?? extraRoot(i)}${r < def.streets + def.xiang ? '乡' : '镇'}`,
+        type: r < def.streets + def.xiang ? '乡' : '镇',
+      });
   }
   // Streets first, as county lists usually print them.
   return out.sort((a, b) => (a.type === '街道' ? 0 : 1) - (b.type === '街道' ? 0 : 1));
@@ -511,7 +519,14 @@ export interface StructureIds {
 }
 
 /** Smaller cities keep every organ with a team of its own but fewer departments and townships. */
-export function buildStructure(rng: Random, scale: number, authorityIds: Record<DemoAuthorityKey, number>, ids: StructureIds): Structure {
+export function buildStructure(
+  rng: Random,
+  scale: number,
+  authorityIds: Record<DemoAuthorityKey, number>,
+  ids: StructureIds,
+  /** townships per county (min, max); the city demo's 8–14 unless a province asks for more */
+  townships: readonly [number, number] = [8, 14],
+): Structure {
   const units: UnitRow[] = [];
   const teams: TeamRow[] = [];
   const posts: PostRow[] = [];
@@ -624,7 +639,7 @@ export function buildStructure(rng: Random, scale: number, authorityIds: Record<
   };
 
   const city = makeArea(CITY_AREA, []);
-  const counties = COUNTY_AREAS.map((def) => makeArea(def, townshipsOf(rng, def, rng.int(8, 14), roots, streetRoots)));
+  const counties = COUNTY_AREAS.map((def) => makeArea(def, townshipsOf(rng, def, rng.int(townships[0], townships[1]), roots, streetRoots)));
   const areas = [city, ...counties];
 
   // 青川市 and its organs.

@@ -334,3 +334,85 @@ export async function appointmentsOfCadre(db: Db, cadreId: number) {
 export async function findCadreForAppointment(db: Db, id: number) {
   return db.selectFrom('cadres').select(['id', 'name', 'authorityId', 'status', 'workStartMonth']).where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * Every visible team's staffing and composition on a date in one grouped query: quota, holders,
+ * vacancies (never negative per post), whether the chief's post is vacant, and of the holders the
+ * women, the 党外 and the sum of birth years (for the average age). One row per team, no row loading.
+ */
+export async function teamSummaries(db: Db, authorityIds: readonly number[], on: string) {
+  if (authorityIds.length === 0) return [];
+  const perPost = db
+    .selectFrom('posts')
+    .innerJoin('teams', 'teams.id', 'posts.teamId')
+    .innerJoin('units', 'units.id', 'teams.unitId')
+    .leftJoin('appointments', (join) => join.onRef('appointments.postId', '=', 'posts.id').on(inForce(on)))
+    .leftJoin('cadres', 'cadres.id', 'appointments.cadreId')
+    .select((eb) => [
+      'posts.teamId',
+      'posts.quota',
+      'posts.isChief',
+      eb.fn.count<number>('appointments.id').as('filled'),
+      eb.fn.sum<number | null>(eb.case().when('cadres.gender', '=', '2').then(1).else(0).end()).as('women'),
+      eb.fn.sum<number | null>(eb.case().when('cadres.politicalStatus', 'not in', ['01', '02']).then(1).else(0).end()).as('nonParty'),
+      eb.fn.sum<number | null>(sql`cast(substr(cadres.birth_date, 1, 4) as integer)`).as('birthYears'),
+    ])
+    .where('units.authorityId', 'in', authorityIds)
+    .groupBy(['posts.id', 'posts.teamId', 'posts.quota', 'posts.isChief'])
+    .as('p');
+  const rows = await db
+    .selectFrom(perPost)
+    .select((eb) => [
+      'p.teamId',
+      eb.fn.sum<number>('p.quota').as('quota'),
+      eb.fn.sum<number>('p.filled').as('filled'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when('p.quota', '>', eb.ref('p.filled'))
+            .then(eb('p.quota', '-', eb.ref('p.filled')))
+            .else(0)
+            .end(),
+        )
+        .as('vacant'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when('p.filled', '>', eb.ref('p.quota'))
+            .then(eb('p.filled', '-', eb.ref('p.quota')))
+            .else(0)
+            .end(),
+        )
+        .as('overQuota'),
+      eb.fn
+        .max<number>(
+          eb
+            .case()
+            .when(eb.and([eb('p.isChief', '=', 1), eb('p.quota', '>', eb.ref('p.filled'))]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('chiefVacant'),
+      eb.fn.sum<number | null>('p.women').as('women'),
+      eb.fn.sum<number | null>('p.nonParty').as('nonParty'),
+      eb.fn.sum<number | null>('p.birthYears').as('birthYears'),
+    ])
+    .groupBy('p.teamId')
+    .orderBy('p.teamId')
+    .execute();
+  const n = (v: number | string | null) => Number(v ?? 0);
+  return rows.map((r) => ({
+    teamId: r.teamId,
+    quota: n(r.quota),
+    filled: n(r.filled),
+    vacant: n(r.vacant),
+    overQuota: n(r.overQuota),
+    chiefVacant: n(r.chiefVacant) === 1,
+    women: n(r.women),
+    nonParty: n(r.nonParty),
+    sumBirthYears: n(r.birthYears),
+  }));
+}

@@ -1,0 +1,316 @@
+// `npm run bench -- [--cadres N] [--db sqlite|postgres] [--json FILE] [--reuse] [--duration S]`
+// Builds a synthetic province with the demo generator, then measures search, name search, statistics,
+// the team scan and throughput through the real HTTP server (a child process). See bench/README.md.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import autocannon from 'autocannon';
+import { databaseTarget } from '../src/config.js';
+import { openDatabase, type Db } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { todayOf } from '../src/domain/dates.js';
+import { DEMO_PASSWORD } from '../src/features/demo/demo.accounts.js';
+import {
+  buildProvinceCity,
+  createProvinceAuthorities,
+  finishProvince,
+  provincePlan,
+  startProvince,
+  writeProvinceCity,
+} from '../src/features/demo/demo.province.js';
+import { teamSummaries } from '../src/features/units/units.repository.js';
+import { rawStatistics } from './raw-stats.js';
+
+const { values: args } = parseArgs({
+  options: {
+    cadres: { type: 'string', default: '1000000' },
+    db: { type: 'string', default: 'sqlite' },
+    json: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    reuse: { type: 'boolean', default: false },
+    duration: { type: 'string', default: '20' },
+  },
+});
+const N = Number(args.cadres);
+const DIALECT = args.db === 'postgres' ? 'postgres' : 'sqlite';
+const SCHEMA = 'ganbu_bench';
+const USER = 'ganbuke';
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const median = (xs: number[]) => pct(xs, 50);
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+function databaseUrl(): string {
+  if (DIALECT === 'sqlite') return `file:${path.join(os.tmpdir(), `ganbu-bench-${N}.db`)}`;
+  const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!base?.startsWith('postgres')) throw new Error('--db postgres needs BENCH_DATABASE_URL (or DATABASE_URL) = postgres://…');
+  // Everything lives in one schema of its own, dropped and rebuilt by each run.
+  const u = new URL(base);
+  u.searchParams.set('options', `-c search_path=${SCHEMA}`);
+  return u.toString();
+}
+
+async function hasData(db: Db): Promise<number> {
+  try {
+    const r = await db
+      .selectFrom('cadres')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  } catch {
+    return 0;
+  }
+}
+
+/** Generate and write the province; seconds from the first row built to the planner statistics. */
+async function load(url: string): Promise<{ seconds: number; cadres: number; units: number; teams: number }> {
+  if (DIALECT === 'sqlite') {
+    const file = url.slice('file:'.length);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  } else {
+    const admin = openDatabase(databaseTarget(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL));
+    await sql`drop schema if exists ${sql.id(SCHEMA)} cascade`.execute(admin.db);
+    await sql`create schema ${sql.id(SCHEMA)}`.execute(admin.db);
+    await admin.close();
+  }
+  const opened = openDatabase(databaseTarget(url));
+  const { db } = opened;
+  if (DIALECT === 'sqlite') await sql`pragma cache_size = -262144`.execute(db);
+  await migrateToLatest(db, DIALECT === 'postgres' ? SCHEMA : undefined);
+  const t0 = process.hrtime.bigint();
+  const plan = provincePlan(N);
+  const auth = await createProvinceAuthorities(db, plan, USER);
+  const cur = await startProvince(db, auth.province);
+  let cadres = 0;
+  let units = 1;
+  let teams = 0;
+  let pending: Promise<void> | null = null;
+  for (let c = 0; c < plan.cities; c++) {
+    const city = buildProvinceCity(Number(args.seed), plan, c, auth.cities[c], cur);
+    if (pending) await pending;
+    cadres += city.bundles.length;
+    units += city.structure.units.length;
+    teams += city.structure.teams.length;
+    const done = cadres;
+    pending = db
+      .transaction()
+      .execute((trx) => writeProvinceCity(trx, city))
+      .then(() => {
+        const s = ms(t0) / 1000;
+        log(
+          `  city ${c + 1}/${plan.cities}: ${done.toLocaleString()} cadres, ${s.toFixed(0)} s, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+        );
+      });
+  }
+  if (pending) await pending;
+  await finishProvince(db);
+  await sql`analyze`.execute(db);
+  const seconds = ms(t0) / 1000;
+  await opened.close();
+  return { seconds, cadres, units, teams };
+}
+
+async function startServer(url: string): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const rl = readline.createInterface({ input: child.stdout! });
+  const line = await new Promise<string>((resolve, reject) => {
+    rl.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+  });
+  const { port } = JSON.parse(line) as { port: number };
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+/** Peak resident memory of a process so far (Linux VmHWM), in MB. */
+function peakRss(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function main() {
+  const url = databaseUrl();
+  log(`Ganbu bench: ${N.toLocaleString()} cadres on ${DIALECT}`);
+  log('Load: the demo generator (province mode) writing directly — the import feature does not exist yet, so this is not the users’ import path.');
+  let loaded: Awaited<ReturnType<typeof load>> | null = null;
+  const probe = openDatabase(databaseTarget(url));
+  const existing = args.reuse ? await hasData(probe.db) : 0;
+  await probe.close();
+  if (existing > 0) log(`Reusing the loaded database (${existing.toLocaleString()} cadres); load_s not measured.`);
+  else loaded = await load(url);
+  if (loaded)
+    log(
+      `Loaded ${loaded.cadres.toLocaleString()} cadres, ${loaded.units.toLocaleString()} units, ${loaded.teams.toLocaleString()} teams in ${loaded.seconds.toFixed(1)} s`,
+    );
+
+  const { child, base } = await startServer(url);
+  const direct = openDatabase(databaseTarget(url));
+  try {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: USER, password: DEMO_PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+    const { token } = (await login.json()) as { token: string };
+    const headers = { authorization: `Bearer ${token}` };
+    const get = async (p: string) => {
+      const t0 = process.hrtime.bigint();
+      const res = await fetch(`${base}${p}`, { headers });
+      const body = await res.text();
+      const t = ms(t0);
+      if (!res.ok) throw new Error(`${p}: ${res.status} ${body.slice(0, 300)}`);
+      return { t, body: JSON.parse(body) as Record<string, unknown> };
+    };
+
+    // Facts to build realistic queries from: a county, a unit with a subtree, and some names.
+    const units = await direct.db
+      .selectFrom('units')
+      .select(['id', 'tier', 'kind'])
+      .where('tier', 'in', ['city', 'county'])
+      .where('kind', '=', '地区')
+      .orderBy('id')
+      .execute();
+    const county = units.find((u) => u.tier === 'county')!;
+    const cityRoot = units.find((u) => u.tier === 'city')!;
+    const dept = await direct.db.selectFrom('units').select('id').where('kind', '=', '政府部门').orderBy('id').limit(1).executeTakeFirst();
+    const countyAuth = await direct.db
+      .selectFrom('authorities')
+      .select('id')
+      .where('level', '=', 'county')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const names = await direct.db
+      .selectFrom('cadres')
+      .select(['name', 'namePinyin', 'nameInitials'])
+      .where('id', 'in', [101, 5_001, 20_011, 40_123, Math.floor(N / 2), N - 77])
+      .execute();
+
+    const today = todayOf(new Date());
+    const conditions = [
+      'gender=2',
+      'ageMax=35',
+      'ageMin=50&ageMax=55',
+      'educationAtLeast=21',
+      'education=1',
+      'level=1A',
+      'level=1A31',
+      'level=1A41&gender=2',
+      `unitId=${county.id}`,
+      `unitId=${cityRoot.id}&level=1A`,
+      ...(dept ? [`unitId=${dept.id}`] : []),
+      'political=nonParty',
+      'political=party&ageMax=40&educationAtLeast=21',
+      'specialty=经济',
+      'ethnic=minority',
+      'gender=2&political=nonParty&ageMax=45',
+      `level=1A42&ageMax=35&authorityId=${countyAuth.id}`,
+      `ageMin=40&ageMax=45&ageOn=${today}&sort=birthDate`,
+      'rank=ZJ08&sort=level',
+      'gender=1&education=2&level=1A32&political=party',
+      'status=all&sort=name',
+    ].slice(0, 20);
+
+    // Warm the server and the caches once (both databases start cold after the load).
+    await get('/api/cadres?pageSize=20');
+
+    log('Search: 20 condition queries × 3, first page of 20 with the total');
+    const search: number[] = [];
+    const perQuery: { q: string; ms: number; total: number }[] = [];
+    for (const q of conditions) {
+      let total = 0;
+      const ts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const r = await get(`/api/cadres?${q}&pageSize=20&page=1`);
+        ts.push(r.t);
+        total = r.body.total as number;
+      }
+      search.push(...ts);
+      perQuery.push({ q, ms: r1(median(ts)), total });
+    }
+    for (const p of perQuery) log(`  ${String(p.ms).padStart(8)} ms  ${String(p.total).padStart(9)}  ${p.q}`);
+
+    log('Name search: names, full pinyin and initials × 3');
+    const nameQs = names.flatMap((n) => [n.name, n.name.slice(0, 2), n.namePinyin, n.nameInitials]);
+    const nameTimes: number[] = [];
+    for (const q of nameQs) {
+      for (let i = 0; i < 3; i++) nameTimes.push((await get(`/api/cadres?q=${encodeURIComponent(q)}&pageSize=20`)).t);
+    }
+
+    log('Statistics: the overview through the API and the same figures in hand-written SQL, × 5');
+    const statsApi: number[] = [];
+    for (let i = 0; i < 5; i++) statsApi.push((await get('/api/stats/overview')).t);
+    const scope = (await direct.db.selectFrom('authorities').select('id').execute()).map((a) => a.id);
+    const statsRaw: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = process.hrtime.bigint();
+      await rawStatistics(direct.db, DIALECT, scope, today);
+      statsRaw.push(ms(t0));
+    }
+
+    log('Team scan: staffing and composition of every team, × 3');
+    const teamScan: number[] = [];
+    let teamCount = 0;
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint();
+      teamCount = (await teamSummaries(direct.db, scope, today)).length;
+      teamScan.push(ms(t0));
+    }
+
+    const duration = Number(args.duration);
+    log(`Throughput: autocannon ${duration} s × 50 connections on GET /api/cadres, then on /hello`);
+    const api = await autocannon({ url: `${base}/api/cadres?pageSize=20`, connections: 50, duration, headers });
+    const hello = await autocannon({ url: `${base}/hello`, connections: 50, duration });
+    if (api.non2xx > 0) log(`  warning: ${api.non2xx} non-2xx answers from the list endpoint`);
+
+    const out = {
+      cadres: loaded?.cadres ?? existing,
+      load_s: loaded ? r1(loaded.seconds) : null,
+      search_p50: r1(pct(search, 50)),
+      search_p95: r1(pct(search, 95)),
+      name_search_p95: r1(pct(nameTimes, 95)),
+      stats_ms: r1(median(statsApi)),
+      stats_raw_ms: r1(median(statsRaw)),
+      team_scan_ms: r1(median(teamScan)),
+      api_rps: Math.round(api.requests.average),
+      api_p99: api.latency.p99,
+      hello_rps: Math.round(hello.requests.average),
+      peak_rss_mb: peakRss(child.pid!),
+    };
+    const targets: Record<string, string> = {
+      load_s: '≤ 120 s (import path)',
+      search_p95: '≤ 50 ms',
+      name_search_p95: '≤ 20 ms',
+      stats_ms: `≤ 1.5 × raw (${r1(out.stats_raw_ms * 1.5)}) and ≤ 1000`,
+      team_scan_ms: `≤ 2000 (${teamCount} teams)`,
+      api_rps: `≥ 50 % of hello (${Math.round(out.hello_rps / 2)})`,
+      api_p99: '≤ 100 ms',
+      peak_rss_mb: '≤ 1024 MB',
+    };
+    console.log(`\n| figure | ${DIALECT} | target |\n| --- | ---: | --- |`);
+    for (const [k, v] of Object.entries(out)) console.log(`| ${k} | ${v ?? '—'} | ${targets[k] ?? ''} |`);
+    if (args.json)
+      fs.writeFileSync(args.json, `${JSON.stringify({ ...out, db: DIALECT, date: new Date().toISOString(), cpus: os.cpus().length }, null, 2)}\n`);
+  } finally {
+    await direct.close();
+    child.kill('SIGTERM');
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
