@@ -38,6 +38,11 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), DATABASE_URL: `file:${dataDir}/ganbu.db`, LOG_LEVEL: 'warn', ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}) },
+    env: {
+      PORT: String(port),
+      DATABASE_URL: `file:${dataDir}/ganbu.db`,
+      LOG_LEVEL: 'warn',
+      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+    },
   },
 });

@@ -19,7 +19,8 @@ fi
 # A fresh clone has no node_modules yet: install exactly what the lock file says.
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
-echo "== lint and type-check"
+echo "== format, lint and type-check"
+npx prettier --check . --log-level warn
 npx eslint .
 npx tsc --noEmit
 

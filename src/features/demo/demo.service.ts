@@ -31,7 +31,14 @@ export async function createDemo(db: Db, opts: DemoOptions): Promise<{ cadres: n
     if (!role) throw new Error(`内置角色缺失：${acc.roleCode}`);
     await db
       .insertInto('users')
-      .values({ username: acc.username, displayName: acc.displayName, passwordHash, roleId: role.id, authorityId: authorityIds[acc.authority], createdAt })
+      .values({
+        username: acc.username,
+        displayName: acc.displayName,
+        passwordHash,
+        roleId: role.id,
+        authorityId: authorityIds[acc.authority],
+        createdAt,
+      })
       .execute();
   }
   return generateDemoCity(db, authorityIds, opts);
