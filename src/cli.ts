@@ -10,6 +10,8 @@ import { clearForDemo, createDemo, isEmpty } from './features/demo/demo.service.
 import { demoAccountsJson, DEMO_PASSWORD, DEMO_ACCOUNTS } from './features/demo/demo.accounts.js';
 import { insertAudit } from './features/audit/audit.repository.js';
 import { buildAuditRow } from './features/audit/audit.events.js';
+import { exportCommand, importCommand } from './features/transfer/transfer.cli.js';
+import { exportDocxCommand } from './features/documents/documents.cli.js';
 
 const HELP = `用法: ganbu <命令> [选项]
 
@@ -20,6 +22,14 @@ const HELP = `用法: ganbu <命令> [选项]
   demo [--accounts] [--seed N] [--scale X]
                             重建演示城市（会清除现有干部、单位和账号数据）；
                             --accounts 只打印演示账号 JSON
+  import <文件|目录|zip>… [--update] [--authority ID] [--unit ID]
+                            导入任免审批表（.lrmx、.lrm + .pic、.zip）；每个文件一行结果；
+                            已有干部有差异时需加 --update 才覆盖；新干部归入 --authority
+                            （默认最上级组织部）和 --unit；全部导入成功时退出码为 0
+  export lrmx <身份证号>… [-o 文件|目录]
+                            导出任免审批表 .lrmx；-o 以 .zip 结尾时打包为一个 zip
+  export docx <身份证号>… [-o 目录]
+                            导出干部任免审批表 Word 文档（A4 两页），每人一个 .docx
 
 环境变量: DATABASE_URL=postgres://… 或 file:路径（默认 ./data/ganbu.db），PORT，HOST`;
 
@@ -85,6 +95,13 @@ async function main(argv: string[]) {
         process.on('SIGTERM', stop);
         return null; // keep running
       }
+      case 'import':
+        await migrateToLatest(opened.db);
+        return await importCommand(opened.db, rest);
+      case 'export':
+        await migrateToLatest(opened.db);
+        if (rest[0] === 'docx') return await exportDocxCommand(opened.db, rest.slice(1));
+        return await exportCommand(opened.db, rest);
       default:
         console.error(`未知命令：${command}\n\n${HELP}`);
         return 2;

@@ -3,10 +3,12 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_search_indexes.js';
+import * as m0003 from './migrations/0003_transfer.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_search_indexes': m0002,
+  '0003_transfer': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

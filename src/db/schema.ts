@@ -15,6 +15,7 @@ import type {
   CadreTagTable,
   CadrePhotoTable,
 } from '../features/cadres/cadres.table.js';
+import type { CadreRmbExtrasTable, ImportJobTable, ImportJobFileTable } from '../features/transfer/transfer.table.js';
 
 export interface Database {
   authorities: AuthorityTable;
@@ -36,4 +37,7 @@ export interface Database {
   cadreRanks: CadreRankTable;
   cadreTags: CadreTagTable;
   cadrePhotos: CadrePhotoTable;
+  cadreRmbExtras: CadreRmbExtrasTable;
+  importJobs: ImportJobTable;
+  importJobFiles: ImportJobFileTable;
 }

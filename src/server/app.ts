@@ -27,6 +27,8 @@ import { unitsRoutes } from '../features/units/units.routes.js';
 import { cadresRoutes } from '../features/cadres/cadres.routes.js';
 import { codesRoutes } from '../features/codes/codes.routes.js';
 import { statsRoutes } from '../features/stats/stats.routes.js';
+import { documentsRoutes } from '../features/documents/documents.routes.js';
+import { transferRoutes } from '../features/transfer/transfer.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -162,6 +164,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   await unitsRoutes(app, deps);
   await cadresRoutes(app, deps);
   await statsRoutes(app, deps);
+  await documentsRoutes(app, deps);
+  await transferRoutes(app, deps);
 
   if (deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: deps.webRoot, prefix: '/', wildcard: false, index: 'index.html' });

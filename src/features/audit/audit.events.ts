@@ -11,6 +11,7 @@ export const AUDIT_EVENTS = {
   'cadre.create': '新建干部档案',
   'cadre.update': '修改干部档案',
   'cadre.export': '导出干部信息',
+  'cadre.import': '导入干部信息',
   'unit.create': '新建单位',
   'unit.update': '修改单位',
   'team.create': '新建班子',

@@ -164,7 +164,8 @@ export interface CadreFilter {
 /** Callers pass plain text; LIKE's own wildcards in it would match anything. */
 const likeText = (s: string) => s.replace(/[%_\\]/g, '');
 
-function filtered(db: Db, f: CadreFilter) {
+/** The cadres matching a filter, within scope: the base of the search and of the roster export. */
+export function filtered(db: Db, f: CadreFilter) {
   let q = db.selectFrom('cadres').where('cadres.authorityId', 'in', f.authorityIds);
   if (f.status) q = q.where('cadres.status', '=', f.status);
   if (f.pinyinPrefix) {

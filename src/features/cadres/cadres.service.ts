@@ -2,6 +2,7 @@
 // permission first, reads only within the actor's 干部管理权限, and writes with its audit row in one
 // transaction.
 import { requireAccess, type Ctx } from '../../server/access.js';
+import type { Db } from '../../db/database.js';
 import { AppError, notFound, validationError } from '../../server/errors.js';
 import { ageOn, displayMonth, latestBirthDateForAge, todayOf } from '../../domain/dates.js';
 import { parseIdCard } from '../../domain/idcard.js';
@@ -116,8 +117,14 @@ async function validate(ctx: Ctx, input: CadreInput, selfId?: number) {
   return { clean: ordered(clean), birthDate: parsed.birthDate };
 }
 
+/** A profile that passed validation: normalised, lists ordered, with the birth date of its ID number. */
+export type ValidProfile = Awaited<ReturnType<typeof validate>>;
+
+/** The form's validation, for use cases that write profiles in their own transaction (imports). */
+export const validateProfile = (ctx: Ctx, input: CadreInput, selfId?: number): Promise<ValidProfile> => validate(ctx, input, selfId);
+
 /** Two saves of the same new ID number at once: the unique index catches the second one. */
-async function guardDuplicateId<T>(write: Promise<T>): Promise<T> {
+export async function guardDuplicateId<T>(write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (e) {
@@ -175,25 +182,87 @@ export async function getCadre(ctx: Ctx, id: number): Promise<CadreProfile> {
 
 // ---- write ----
 
-export async function createCadre(ctx: Ctx, input: CadreInput): Promise<CadreProfile> {
-  requireAccess(ctx.actor, 'cadre:write');
-  const { clean, birthDate } = await validate(ctx, input);
+/** What a write may add to the profile's own: a photo saved with it, more detail for the audit row. */
+export interface ProfileWriteOptions {
+  photo?: { mime: string; bytes: Uint8Array } | null;
+  /** merged into the audit row's detail (e.g. { source: 'import', file }) */
+  detail?: Record<string, unknown>;
+}
+
+/** Insert a validated profile and its audit row inside the caller's transaction; the new id. */
+export async function insertProfile(trx: Db, ctx: Ctx, v: ValidProfile, opts: ProfileWriteOptions = {}): Promise<number> {
+  const { clean, birthDate } = v;
   const row = toRow(clean, birthDate, ctx.now);
-  const id = await guardDuplicateId(
-    ctx.db.transaction().execute(async (trx) => {
-      const id = await repo.insertCadre(trx, row);
-      await repo.replaceChildren(trx, id, childrenOf(clean));
-      const after = { ...row, ...childrenOf(clean) };
-      const changes = diffFields({}, after, [...AUDITED(row), 'resume', 'rewards', 'appraisals', 'family', 'ranks', 'tags']).filter(
-        (c) => c.new !== '' && !(Array.isArray(c.new) && c.new.length === 0),
-      );
-      await insertAudit(
-        trx,
-        buildAuditRow({ event: 'cadre.create', actor: ctx.actor, at: ctx.now, target: { type: 'cadre', id }, detail: { name: row.name }, changes }),
-      );
-      return id;
+  const id = await repo.insertCadre(trx, row);
+  await repo.replaceChildren(trx, id, childrenOf(clean));
+  const after = { ...row, ...childrenOf(clean) };
+  const changes = diffFields({}, after, [...AUDITED(row), 'resume', 'rewards', 'appraisals', 'family', 'ranks', 'tags']).filter(
+    (c) => c.new !== '' && !(Array.isArray(c.new) && c.new.length === 0),
+  );
+  if (opts.photo) {
+    await repo.savePhoto(trx, id, opts.photo.mime, opts.photo.bytes);
+    changes.push({ field: 'photo', old: null, new: { mime: opts.photo.mime, bytes: opts.photo.bytes.length } });
+  }
+  await insertAudit(
+    trx,
+    buildAuditRow({
+      event: 'cadre.create',
+      actor: ctx.actor,
+      at: ctx.now,
+      target: { type: 'cadre', id },
+      detail: { name: row.name, ...opts.detail },
+      changes,
     }),
   );
+  return id;
+}
+
+/**
+ * Replace a profile (child lists included) with a validated one and write the audit row, inside the
+ * caller's transaction; STALE_VERSION when somebody saved it since `version` was read.
+ */
+export async function replaceProfile(
+  trx: Db,
+  ctx: Ctx,
+  before: NonNullable<Awaited<ReturnType<typeof repo.findCadre>>>,
+  version: number,
+  v: ValidProfile,
+  opts: ProfileWriteOptions = {},
+): Promise<void> {
+  const id = before.id;
+  const { createdAt: _c, ...row } = toRow(v.clean, v.birthDate, ctx.now);
+  const oldChildren = await repo.loadChildren(trx, id);
+  if (!(await repo.updateCadre(trx, id, version, row))) throw new AppError('STALE_VERSION');
+  await repo.replaceChildren(trx, id, childrenOf(v.clean));
+  const changes: FieldChange[] = [
+    ...diffFields(before, row, AUDITED(row)),
+    ...diffFields({ ...childrenOf(oldChildren) }, { ...childrenOf(v.clean) }),
+  ];
+  if (opts.photo) {
+    await repo.savePhoto(trx, id, opts.photo.mime, opts.photo.bytes);
+    changes.push({
+      field: 'photo',
+      old: before.photoMime ? { mime: before.photoMime } : null,
+      new: { mime: opts.photo.mime, bytes: opts.photo.bytes.length },
+    });
+  }
+  await insertAudit(
+    trx,
+    buildAuditRow({
+      event: 'cadre.update',
+      actor: ctx.actor,
+      at: ctx.now,
+      target: { type: 'cadre', id },
+      detail: { name: row.name, ...opts.detail },
+      changes,
+    }),
+  );
+}
+
+export async function createCadre(ctx: Ctx, input: CadreInput): Promise<CadreProfile> {
+  requireAccess(ctx.actor, 'cadre:write');
+  const v = await validate(ctx, input);
+  const id = await guardDuplicateId(ctx.db.transaction().execute((trx) => insertProfile(trx, ctx, v)));
   return loadProfile(ctx, id);
 }
 
@@ -204,23 +273,8 @@ export async function updateCadre(ctx: Ctx, id: number, input: CadreInput & { ve
   if (!before) throw notFound('该干部');
   if (before.version !== input.version) throw new AppError('STALE_VERSION');
   const { version, ...profile } = input;
-  const { clean, birthDate } = await validate(ctx, profile, id);
-  const { createdAt: _c, ...row } = toRow(clean, birthDate, ctx.now);
-  await guardDuplicateId(
-    ctx.db.transaction().execute(async (trx) => {
-      const oldChildren = await repo.loadChildren(trx, id);
-      if (!(await repo.updateCadre(trx, id, version, row))) throw new AppError('STALE_VERSION');
-      await repo.replaceChildren(trx, id, childrenOf(clean));
-      const changes: FieldChange[] = [
-        ...diffFields(before, row, AUDITED(row)),
-        ...diffFields({ ...childrenOf(oldChildren) }, { ...childrenOf(clean) }),
-      ];
-      await insertAudit(
-        trx,
-        buildAuditRow({ event: 'cadre.update', actor: ctx.actor, at: ctx.now, target: { type: 'cadre', id }, detail: { name: row.name }, changes }),
-      );
-    }),
-  );
+  const v = await validate(ctx, profile, id);
+  await guardDuplicateId(ctx.db.transaction().execute((trx) => replaceProfile(trx, ctx, before, version, v)));
   return loadProfile(ctx, id);
 }
 

@@ -1,0 +1,96 @@
+// Reads of the documents feature: the roster in pages of keyset order, so an export of any size reads
+// a bounded number of rows at a time.
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { filtered, type CadreFilter, type CadreSort } from '../cadres/cadres.repository.js';
+import type { RosterRow } from './documents.rules.js';
+
+/** Sort columns that are never null: these page by keyset; 职务层次 (nullable) pages by offset. */
+const KEYSET = { name: 'cadres.name', pinyin: 'cadres.namePinyin', birthDate: 'cadres.birthDate', workStart: 'cadres.workStartMonth' } as const;
+
+export interface RosterCursor {
+  /** the sort value and id of the last row read */
+  key: string;
+  id: number;
+  /** rows read so far (offset paging) */
+  read: number;
+}
+
+export type RosterFilter = Omit<CadreFilter, 'limit' | 'offset' | 'sort' | 'order'>;
+
+/** One page of the roster after `cursor`, ordered by the sort column then id. */
+export async function rosterPage(
+  db: Db,
+  f: RosterFilter,
+  sort: CadreSort,
+  order: 'asc' | 'desc',
+  cursor: RosterCursor | null,
+  limit: number,
+): Promise<RosterRow[]> {
+  if (f.authorityIds.length === 0) return [];
+  let q = filtered(db, { ...f, sort, order, limit, offset: 0 })
+    .innerJoin('authorities', 'authorities.id', 'cadres.authorityId')
+    .leftJoin('units', 'units.id', 'cadres.unitId')
+    .select([
+      'cadres.id',
+      'cadres.idCard',
+      'cadres.name',
+      'cadres.namePinyin',
+      'cadres.gender',
+      'cadres.birthDate',
+      'cadres.ethnicCode',
+      'cadres.nativePlace',
+      'cadres.birthplace',
+      'cadres.politicalStatus',
+      'cadres.partyJoinMonth',
+      'cadres.otherParty',
+      'cadres.workStartMonth',
+      'cadres.healthCode',
+      'cadres.professionalTitle',
+      'cadres.specialty',
+      'cadres.ftEducation',
+      'cadres.ftDegree',
+      'cadres.ftEducationSchool',
+      'cadres.ipEducation',
+      'cadres.ipDegree',
+      'cadres.ipEducationSchool',
+      'cadres.highestEducation',
+      'cadres.currentPost',
+      'cadres.levelCode',
+      'cadres.levelSince',
+      'cadres.rankCode',
+      'cadres.rankSince',
+      'cadres.status',
+      'cadres.remarks',
+      'units.name as unitName',
+      'authorities.name as authorityName',
+    ]);
+  if (sort === 'level') {
+    q = q
+      .orderBy(sql`case when ${sql.ref('cadres.levelCode')} is null then 1 else 0 end`)
+      .orderBy('cadres.levelCode', order)
+      .orderBy('cadres.id')
+      .offset(cursor?.read ?? 0);
+  } else {
+    const col = KEYSET[sort];
+    if (cursor) {
+      const { key, id } = cursor;
+      q = q.where((eb) => eb.or([eb(col, order === 'asc' ? '>' : '<', key), eb.and([eb(col, '=', key), eb('cadres.id', '>', id)])]));
+    }
+    q = q.orderBy(col, order).orderBy('cadres.id');
+  }
+  return (await q.limit(limit).execute()) as RosterRow[];
+}
+
+/** The sort value of a roster row, for the next page's cursor. */
+export function sortKey(r: RosterRow, sort: CadreSort): string {
+  return { name: r.name, pinyin: r.namePinyin, birthDate: r.birthDate, workStart: r.workStartMonth, level: '' }[sort];
+}
+
+export async function countRoster(db: Db, f: RosterFilter): Promise<number> {
+  if (f.authorityIds.length === 0) return 0;
+  const r = await filtered(db, { ...f, sort: 'pinyin', order: 'asc', limit: 0, offset: 0 })
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,531 @@
+// Documents: the 任免审批表 as Word, the roster (花名册) as Excel, and Excel import templates with a
+// dry run, an error workbook and a confirmed import. Exports are audited as 'cadre.export'; imports
+// write through the cadre profile's own validation and audit (cadres.service).
+import crypto from 'node:crypto';
+import type { Writable } from 'node:stream';
+import { requireAccess, type Ctx } from '../../server/access.js';
+import { AppError, notFound, validationError, type FieldIssue } from '../../server/errors.js';
+import type { Db } from '../../db/database.js';
+import { latestBirthDateForAge, todayOf } from '../../domain/dates.js';
+import { parseIdCard } from '../../domain/idcard.js';
+import { isPinyinQuery } from '../../domain/pinyin.js';
+import { CODE_TABLES, educationTier, isCode, type CodeItem, type CodeTable } from '../codes/codes.catalog.js';
+import { buildAuditRow } from '../audit/audit.events.js';
+import { insertAudit } from '../audit/audit.repository.js';
+import * as cadresRepo from '../cadres/cadres.repository.js';
+import {
+  guardDuplicateId,
+  insertProfile,
+  replaceProfile,
+  validateProfile,
+  type CadreSearchInput,
+  type ValidProfile,
+} from '../cadres/cadres.service.js';
+import { PARTY_CODES, type CadreInput } from '../cadres/cadres.rules.js';
+import { cadreToRmb, compactDate } from '../../io/rmb-mapping.js';
+import { rmbToDocx } from '../../io/docx-rmb.js';
+import { createRosterWriter } from '../../io/excel-roster.js';
+import { buildTemplate, errorWorkbook, headerLabel, readFirstSheet, type CellError } from '../../io/excel-import.js';
+import * as repo from './documents.repository.js';
+import {
+  IMPORT_COLUMNS,
+  IMPORT_INSTRUCTIONS,
+  IMPORT_KINDS,
+  pickColumns,
+  readCadreCells,
+  ROSTER_COLUMNS,
+  type ImportColumn,
+  type ImportKind,
+} from './documents.rules.js';
+
+// ---- the 任免审批表 as Word ----
+
+/** Who and when for the form's 填表人 / 填表时间 / 计算年龄时间. */
+export interface FormFiller {
+  name: string;
+  now: Date;
+}
+
+/** The .docx of one cadre within `authorityIds`; undefined when not found there. */
+export async function cadreDocx(db: Db, id: number, authorityIds: readonly number[], filler: FormFiller) {
+  const row = await cadresRepo.findCadre(db, id, authorityIds);
+  if (!row) return undefined;
+  const [children, photo] = await Promise.all([cadresRepo.loadChildren(db, id), cadresRepo.findPhoto(db, id)]);
+  const today = todayOf(filler.now);
+  const record = cadreToRmb(
+    { ...row, birthMonth: row.birthDate.slice(0, 7), ...children, resume: children.resume, family: children.family },
+    {
+      photo: photo ? photo.data : null,
+      proposal: { JiSuanNianLingShiJian: compactDate(today), TianBiaoShiJian: compactDate(today), TianBiaoRen: filler.name },
+    },
+  );
+  const data = await rmbToDocx(record, { ageDate: today });
+  return { name: row.name, idCard: row.idCard, data, filename: `干部任免审批表_${row.name}.docx` };
+}
+
+export async function exportCadreDocx(ctx: Ctx, id: number) {
+  requireAccess(ctx.actor, 'cadre:export');
+  const doc = await cadreDocx(ctx.db, id, ctx.actor.visibleAuthorityIds, { name: ctx.actor.displayName, now: ctx.now });
+  if (!doc) throw notFound('该干部');
+  await insertAudit(
+    ctx.db,
+    buildAuditRow({
+      event: 'cadre.export',
+      actor: ctx.actor,
+      at: ctx.now,
+      target: { type: 'cadre', id },
+      detail: { format: 'docx', name: doc.name },
+    }),
+  );
+  return doc;
+}
+
+// ---- roster ----
+
+export type RosterQuery = Omit<CadreSearchInput, 'page' | 'pageSize'> & { columns?: string };
+
+/** Rows read per query: a bounded page, whatever the size of the result. */
+export const ROSTER_PAGE = 1000;
+
+function codeAndBelow(table: CodeTable, code: string): string[] {
+  const items = CODE_TABLES[table].items as CodeItem[];
+  const out = [code];
+  for (let i = 0; i < out.length; i++) for (const it of items) if (it.parent === out[i]) out.push(it.code);
+  return out;
+}
+const knownCode = (table: CodeTable, code: string) => (CODE_TABLES[table].items as CodeItem[]).some((i) => i.code === code);
+
+/** The search parameters of GET /api/cadres as a repository filter (the same meaning as the search). */
+async function rosterFilter(ctx: Ctx, s: RosterQuery): Promise<repo.RosterFilter> {
+  const issues: FieldIssue[] = [];
+  const bad = (field: string, message: string) => issues.push({ field, message });
+  const on = s.ageOn ?? todayOf(ctx.now);
+  let authorityIds = ctx.actor.visibleAuthorityIds;
+  if (s.authorityId !== undefined) {
+    if (!authorityIds.includes(s.authorityId)) bad('authorityId', '不在您的干部管理权限范围内');
+    authorityIds = [s.authorityId];
+  }
+  if (s.gender && !isCode('gender', s.gender)) bad('gender', `未知的性别代码 ${s.gender}`);
+  if (s.ethnic && s.ethnic !== 'minority' && !isCode('ethnic', s.ethnic)) bad('ethnic', `未知的民族代码 ${s.ethnic}`);
+  if (s.political && !['party', 'nonParty'].includes(s.political) && !isCode('political', s.political))
+    bad('political', `未知的政治面貌代码 ${s.political}`);
+  if (s.education && !knownCode('education', s.education)) bad('education', `未知的学历代码 ${s.education}`);
+  if (s.educationAtLeast && !knownCode('education', s.educationAtLeast)) bad('educationAtLeast', `未知的学历代码 ${s.educationAtLeast}`);
+  if (s.level && !knownCode('level', s.level)) bad('level', `未知的职务层次代码 ${s.level}`);
+  if (s.rank && !isCode('rank', s.rank)) bad('rank', `未知的职级代码 ${s.rank}`);
+  if (issues.length) throw validationError(issues);
+  const q = s.q?.replace(/\s+/g, '');
+  let educationIn = s.education ? codeAndBelow('education', s.education) : undefined;
+  if (s.educationAtLeast) {
+    const tier = educationTier(s.educationAtLeast);
+    educationIn = (educationIn ?? CODE_TABLES.education.items.map((i) => i.code)).filter((c) => educationTier(c) <= tier);
+  }
+  return {
+    authorityIds,
+    pinyinPrefix: q && isPinyinQuery(q) ? q.toLowerCase() : undefined,
+    nameContains: q && !isPinyinQuery(q) ? q : undefined,
+    gender: s.gender,
+    bornOnOrBefore: s.ageMin !== undefined ? latestBirthDateForAge(s.ageMin, on) : undefined,
+    bornAfter: s.ageMax !== undefined ? latestBirthDateForAge(s.ageMax + 1, on) : undefined,
+    ethnic: s.ethnic,
+    politicalIn: s.political === 'party' ? PARTY_CODES : s.political && s.political !== 'nonParty' ? [s.political] : undefined,
+    politicalNotIn: s.political === 'nonParty' ? PARTY_CODES : undefined,
+    educationIn,
+    levelIn: s.level ? codeAndBelow('level', s.level) : undefined,
+    rank: s.rank,
+    unitPath: s.unitId !== undefined ? ((await cadresRepo.findUnitPath(ctx.db, s.unitId)) ?? '/-/') : undefined,
+    specialtyContains: s.specialty?.trim() || undefined,
+    tag: s.tag?.trim() || undefined,
+    status: s.status === 'all' ? undefined : s.status,
+  };
+}
+
+/**
+ * Check the request, count and audit the export, and hand back the writer of the workbook: it reads
+ * the result ROSTER_PAGE rows at a time and streams them out, so validation errors answer before
+ * the first byte and the memory stays that of one page.
+ */
+export async function prepareRoster(ctx: Ctx, s: RosterQuery) {
+  requireAccess(ctx.actor, 'cadre:export');
+  const keys = s.columns
+    ? s.columns
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean)
+    : ROSTER_COLUMNS.slice(0, 10).map((c) => c.key);
+  const { columns, unknown } = pickColumns(keys);
+  if (unknown.length) throw validationError([{ field: 'columns', label: '列', message: `未知的列：${unknown.join('、')}` }]);
+  if (!columns.length) throw validationError([{ field: 'columns', label: '列', message: '至少选择一列' }]);
+  const filter = await rosterFilter(ctx, s);
+  const total = await repo.countRoster(ctx.db, filter);
+  const { columns: _c, ...query } = s;
+  await insertAudit(
+    ctx.db,
+    buildAuditRow({
+      event: 'cadre.export',
+      actor: ctx.actor,
+      at: ctx.now,
+      detail: { format: 'xlsx', kind: 'roster', total, columns: columns.map((c) => c.key), query },
+    }),
+  );
+  const ageOn = s.ageOn ?? todayOf(ctx.now);
+  const write = async (stream: Writable) => {
+    const out = createRosterWriter(
+      stream,
+      columns.map((c) => ({ label: c.label, width: c.width })),
+    );
+    let cursor: repo.RosterCursor | null = null;
+    let read = 0;
+    for (;;) {
+      const rows = await repo.rosterPage(ctx.db, filter, s.sort, s.order, cursor, ROSTER_PAGE);
+      if (!rows.length) break;
+      const tags = columns.some((c) => c.key === 'tags')
+        ? await cadresRepo.tagsOf(
+            ctx.db,
+            rows.map((r) => r.id),
+          )
+        : new Map<number, string[]>();
+      const c = { ageOn, tags: (id: number) => tags.get(id) ?? [] };
+      out.addRows(rows.map((r) => columns.map((col) => col.value(r, c))));
+      const last = rows[rows.length - 1];
+      read += rows.length;
+      cursor = { key: repo.sortKey(last, s.sort), id: last.id, read };
+      if (rows.length < ROSTER_PAGE) break;
+      // Let the consumer take what was written before reading the next page.
+      if (stream.writableNeedDrain) await new Promise((resolve) => stream.once('drain', resolve));
+    }
+    await out.finish();
+  };
+  return { total, write, filename: `干部花名册_${todayOf(ctx.now)}.xlsx` };
+}
+
+// ---- import templates ----
+
+export async function template(ctx: Ctx, kind: ImportKind) {
+  requireAccess(ctx.actor, 'cadre:write');
+  const data = await buildTemplate(IMPORT_KINDS[kind], IMPORT_COLUMNS[kind], IMPORT_INSTRUCTIONS[kind]);
+  return { data, filename: `${IMPORT_KINDS[kind]}导入模板.xlsx` };
+}
+
+// ---- import ----
+
+export interface ImportError {
+  row: number;
+  /** column letter (A, B …); absent for a problem of the whole row */
+  column?: string;
+  columnLabel?: string;
+  message: string;
+}
+
+export interface ImportReport {
+  token: string;
+  kind: ImportKind;
+  dryRun: boolean;
+  rows: number;
+  valid: number;
+  invalid: number;
+  created: number;
+  updated: number;
+  errors: ImportError[];
+}
+
+interface Upload {
+  userId: number;
+  kind: ImportKind;
+  data: Buffer;
+  errors: CellError[];
+  expires: number;
+}
+
+/** Uploads by token for the error workbook, kept an hour in this process. */
+const uploads = new Map<string, Upload>();
+const UPLOAD_TTL_MS = 3_600_000;
+
+function remember(ctx: Ctx, kind: ImportKind, data: Buffer, errors: CellError[]): string {
+  const now = Date.now();
+  for (const [k, u] of uploads) if (u.expires < now) uploads.delete(k);
+  const token = crypto.randomBytes(16).toString('hex');
+  uploads.set(token, { userId: ctx.actor.userId, kind, data, errors, expires: now + UPLOAD_TTL_MS });
+  return token;
+}
+
+const letter = (i: number) => {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+
+/** The whole profile as the form would submit it, from what is stored. */
+async function storedInput(db: Db, id: number, authorityIds: readonly number[]) {
+  const before = await cadresRepo.findCadre(db, id, authorityIds);
+  if (!before) return undefined;
+  const children = await cadresRepo.loadChildren(db, id);
+  const input: CadreInput = {
+    idCard: before.idCard,
+    name: before.name,
+    gender: before.gender,
+    birthMonth: before.birthDate.slice(0, 7),
+    ethnicCode: before.ethnicCode,
+    nativePlace: before.nativePlace,
+    birthplace: before.birthplace,
+    politicalStatus: before.politicalStatus,
+    partyJoinMonth: before.partyJoinMonth,
+    otherParty: before.otherParty,
+    workStartMonth: before.workStartMonth,
+    healthCode: before.healthCode,
+    professionalTitle: before.professionalTitle,
+    specialty: before.specialty,
+    ftEducation: before.ftEducation,
+    ftDegree: before.ftDegree,
+    ftEducationSchool: before.ftEducationSchool,
+    ftDegreeSchool: before.ftDegreeSchool,
+    ipEducation: before.ipEducation,
+    ipDegree: before.ipDegree,
+    ipEducationSchool: before.ipEducationSchool,
+    ipDegreeSchool: before.ipDegreeSchool,
+    currentPost: before.currentPost,
+    levelCode: before.levelCode,
+    levelSince: before.levelSince,
+    unitId: before.unitId,
+    authorityId: before.authorityId,
+    status: before.status as CadreInput['status'],
+    rewardsText: before.rewardsText,
+    appraisalText: before.appraisalText,
+    remarks: before.remarks,
+    ...children,
+  };
+  return { before, input };
+}
+
+function blankInput(ctx: Ctx, idCard: string): CadreInput {
+  const parsed = parseIdCard(idCard, todayOf(ctx.now));
+  return {
+    idCard,
+    name: '',
+    gender: parsed.ok ? parsed.gender : '',
+    birthMonth: parsed.ok ? parsed.birthDate.slice(0, 7) : '',
+    ethnicCode: '',
+    nativePlace: '',
+    birthplace: '',
+    politicalStatus: '',
+    partyJoinMonth: null,
+    otherParty: null,
+    workStartMonth: '',
+    healthCode: '',
+    professionalTitle: '',
+    specialty: '',
+    ftEducation: null,
+    ftDegree: null,
+    ftEducationSchool: '',
+    ftDegreeSchool: '',
+    ipEducation: null,
+    ipDegree: null,
+    ipEducationSchool: '',
+    ipDegreeSchool: '',
+    currentPost: '',
+    levelCode: null,
+    levelSince: null,
+    unitId: null,
+    authorityId: ctx.actor.authorityId,
+    status: 'active',
+    rewardsText: '',
+    appraisalText: '',
+    remarks: '',
+    resume: [],
+    rewards: [],
+    appraisals: [],
+    family: [],
+    ranks: [],
+    tags: [],
+  };
+}
+
+/** A row ready to write: the validated profile, and the stored one it replaces (none: a new cadre). */
+interface PlannedWrite {
+  row: number;
+  valid: ValidProfile;
+  before?: NonNullable<Awaited<ReturnType<typeof cadresRepo.findCadre>>>;
+}
+
+/**
+ * Read an uploaded template of `kind`, check every row through the cadre validation rules (codes may
+ * be names), and report every bad cell with its row and column. With dryRun false, the valid rows are
+ * written all together in one transaction (rows with errors are left out and reported, and if any
+ * write fails nothing is written).
+ */
+export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boolean, filename: string): Promise<ImportReport> {
+  requireAccess(ctx.actor, 'cadre:write');
+  let sheet;
+  try {
+    sheet = await readFirstSheet(data);
+  } catch (e) {
+    throw new AppError('VALIDATION', `无法读取 Excel 文件：${e instanceof Error ? e.message : String(e)}`);
+  }
+  const specs = IMPORT_COLUMNS[kind];
+  const labels = sheet.header.map(headerLabel);
+  const cols = new Map<ImportColumn, number>();
+  for (const c of specs) {
+    const i = labels.indexOf(c.label);
+    if (i >= 0) cols.set(c, i);
+  }
+  const missing = specs.filter((c) => c.required && !cols.has(c)).map((c) => c.label);
+  if (missing.length) throw new AppError('VALIDATION', `表头缺少必填列：${missing.join('、')}（请使用系统生成的模板）`);
+  const colOf = (field: string) => [...cols].find(([c]) => c.field === field)?.[1];
+  const errors: CellError[] = [];
+  const plans: PlannedWrite[] = [];
+  const seen = new Map<string, number>();
+  const today = todayOf(ctx.now);
+  const idCol = colOf('idCard')!;
+
+  /** validation issues of a profile, as cell errors of the sheet row */
+  const issuesToCells = (row: number, issues: FieldIssue[]) => {
+    for (const i of issues) {
+      const field = i.field.split('.')[0];
+      const col = colOf(field === 'birthMonth' ? 'idCard' : field);
+      errors.push({ row, col, message: `${i.label ?? i.field}：${i.message}` });
+    }
+  };
+  const check = async (row: number, input: CadreInput, selfId?: number): Promise<ValidProfile | undefined> => {
+    try {
+      return await validateProfile(ctx, input, selfId);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'VALIDATION') {
+        issuesToCells(row, e.issues.length ? e.issues : [{ field: 'idCard', message: e.message }]);
+        return undefined;
+      }
+      throw e;
+    }
+  };
+
+  if (kind === 'cadres') {
+    for (const r of sheet.rows) {
+      const { fields, problems } = readCadreCells(r.cells, cols);
+      const before = errors.length;
+      for (const p of problems) errors.push({ row: r.row, col: p.col, message: p.message });
+      const idCard = fields.idCard ?? '';
+      if (!idCard) errors.push({ row: r.row, col: idCol, message: '身份证号：必填' });
+      const parsed = idCard ? parseIdCard(idCard, today) : undefined;
+      const key = parsed?.ok ? parsed.id : idCard;
+      if (parsed && !parsed.ok) errors.push({ row: r.row, col: idCol, message: `身份证号：${parsed.reason}` });
+      if (key && seen.has(key)) errors.push({ row: r.row, col: idCol, message: `身份证号：与第${seen.get(key)}行重复` });
+      else if (key) seen.set(key, r.row);
+      if (errors.length > before || !idCard) continue;
+      const ownerId = parsed?.ok ? await cadresRepo.findIdCardOwner(ctx.db, parsed.id) : undefined;
+      const stored = ownerId !== undefined ? await storedInput(ctx.db, ownerId, ctx.actor.visibleAuthorityIds) : undefined;
+      if (ownerId !== undefined && !stored) {
+        errors.push({ row: r.row, col: idCol, message: '身份证号：该干部已存在，但不在您的干部管理权限范围内' });
+        continue;
+      }
+      if (!stored) {
+        const empty = specs.filter((c) => c.required && (fields as Record<string, unknown>)[c.field] === undefined);
+        for (const c of empty) errors.push({ row: r.row, col: cols.get(c), message: `${c.label}：新建干部时必填` });
+        if (empty.length) continue;
+      }
+      const input = { ...(stored?.input ?? blankInput(ctx, idCard)), ...fields };
+      if (parsed?.ok) input.birthMonth = parsed.birthDate.slice(0, 7);
+      const valid = await check(r.row, input, stored?.before.id);
+      if (valid) plans.push({ row: r.row, valid, before: stored?.before });
+    }
+  } else {
+    // appraisals: rows grouped by cadre, each cadre's profile saved once with its new years
+    const byCadre = new Map<number, { rows: number[]; stored: NonNullable<Awaited<ReturnType<typeof storedInput>>>; years: Map<number, string> }>();
+    const yearCol = colOf('year')!;
+    const gradeCol = colOf('grade')!;
+    const nameCol = colOf('name');
+    for (const r of sheet.rows) {
+      const before = errors.length;
+      const idCard = (r.cells[idCol] ?? '').replace(/\s+/g, '').toUpperCase();
+      const yearText = r.cells[yearCol] ?? '';
+      const grade = r.cells[gradeCol] ?? '';
+      const year = /^\d{4}$/.test(yearText.replace(/年度?$/, '')) ? Number(yearText.replace(/年度?$/, '')) : NaN;
+      if (!idCard) errors.push({ row: r.row, col: idCol, message: '身份证号：必填' });
+      if (!Number.isInteger(year) || year < 1950) errors.push({ row: r.row, col: yearCol, message: `年度：“${yearText}”应为四位年份，如 2024` });
+      else if (year > Number(today.slice(0, 4))) errors.push({ row: r.row, col: yearCol, message: '年度：不能晚于今年' });
+      if (!IMPORT_COLUMNS.appraisals[3].values!.includes(grade))
+        errors.push({ row: r.row, col: gradeCol, message: `等次：“${grade}”应为 优秀、称职、基本称职、不称职 或 不定等次` });
+      const parsed = idCard ? parseIdCard(idCard, today) : undefined;
+      if (parsed && !parsed.ok) errors.push({ row: r.row, col: idCol, message: `身份证号：${parsed.reason}` });
+      if (errors.length > before || !parsed?.ok) continue;
+      const ownerId = await cadresRepo.findIdCardOwner(ctx.db, parsed.id);
+      let entry = ownerId !== undefined ? byCadre.get(ownerId) : undefined;
+      if (!entry && ownerId !== undefined) {
+        const stored = await storedInput(ctx.db, ownerId, ctx.actor.visibleAuthorityIds);
+        if (stored) {
+          entry = { rows: [], stored, years: new Map() };
+          byCadre.set(ownerId, entry);
+        }
+      }
+      if (!entry) {
+        errors.push({ row: r.row, col: idCol, message: '身份证号：没有此干部，或不在您的干部管理权限范围内' });
+        continue;
+      }
+      const name = nameCol !== undefined ? (r.cells[nameCol] ?? '') : '';
+      if (name && name !== entry.stored.input.name) {
+        errors.push({ row: r.row, col: nameCol, message: `姓名：与身份证号对应的干部“${entry.stored.input.name}”不一致` });
+        continue;
+      }
+      const dupKey = `${parsed.id}/${year}`;
+      if (seen.has(dupKey)) {
+        errors.push({ row: r.row, col: yearCol, message: `年度：与第${seen.get(dupKey)}行重复` });
+        continue;
+      }
+      seen.set(dupKey, r.row);
+      entry.rows.push(r.row);
+      entry.years.set(year, grade);
+    }
+    for (const [id, e] of byCadre) {
+      if (!e.rows.length) continue;
+      const kept = e.stored.input.appraisals.filter((a) => !e.years.has(a.year));
+      const appraisals = [...kept, ...[...e.years].map(([year, grade]) => ({ year, grade: grade as CadreInput['appraisals'][number]['grade'] }))];
+      const valid = await check(e.rows[0], { ...e.stored.input, appraisals }, id);
+      if (valid) plans.push({ row: e.rows[0], valid, before: e.stored.before });
+    }
+  }
+
+  const badRows = new Set(errors.map((e) => e.row));
+  let created = 0;
+  let updated = 0;
+  if (!dryRun && plans.length) {
+    const detail = { source: 'excel', kind, file: filename };
+    await guardDuplicateId(
+      ctx.db.transaction().execute(async (trx) => {
+        for (const p of plans) {
+          if (p.before) {
+            await replaceProfile(trx, ctx, p.before, p.before.version, p.valid, { detail });
+            updated++;
+          } else {
+            await insertProfile(trx, ctx, p.valid, { detail });
+            created++;
+          }
+        }
+      }),
+    );
+  }
+  const token = remember(ctx, kind, data, errors);
+  const headerOf = (col?: number) => (col === undefined ? undefined : sheet.header[col]);
+  return {
+    token,
+    kind,
+    dryRun,
+    rows: sheet.rows.length,
+    valid: sheet.rows.length - badRows.size,
+    invalid: badRows.size,
+    created,
+    updated,
+    errors: errors
+      .sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1))
+      .map((e) => ({
+        row: e.row,
+        ...(e.col !== undefined && { column: letter(e.col), columnLabel: headerLabel(headerOf(e.col)) }),
+        message: e.message,
+      })),
+  };
+}
+
+/** The uploaded workbook with a 错误 column, for the user who uploaded it. */
+export async function errorsWorkbook(ctx: Ctx, token: string) {
+  requireAccess(ctx.actor, 'cadre:write');
+  const u = uploads.get(token);
+  if (!u || u.userId !== ctx.actor.userId || u.expires < Date.now()) throw notFound('该导入记录（已过期或不存在）');
+  return { data: await errorWorkbook(u.data, u.errors), filename: `${IMPORT_KINDS[u.kind]}_错误.xlsx` };
+}

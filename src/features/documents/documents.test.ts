@@ -1,0 +1,298 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { unzipSync, strFromU8 } from 'fflate';
+import { dialects } from '../../../test/support/db.js';
+import { testApp, type TestApp } from '../../../test/support/app.js';
+import { authorityId, cadreInput, idCardFor, insertUnit } from '../../../test/support/factory.js';
+import { nameKeys } from '../../domain/pinyin.js';
+
+type Json = Record<string, unknown>;
+
+/** A multipart/form-data body with one file field. */
+function multipart(filename: string, data: Buffer) {
+  const boundary = '----ganbu' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+  );
+  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function sheetOf(data: Buffer, index = 0) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  return { wb, ws: wb.worksheets[index] };
+}
+
+const rowsOf = (ws: ExcelJS.Worksheet) => {
+  const out: unknown[][] = [];
+  ws.eachRow((r) => out.push((r.values as unknown[]).slice(1)));
+  return out;
+};
+
+describe.each(dialects)('documents on %s', (dialect) => {
+  let h: TestApp;
+  let city: number;
+  let unit: number;
+
+  beforeAll(async () => {
+    h = await testApp(dialect);
+    city = await authorityId(h.t.db, '中共青川市委组织部');
+    unit = await insertUnit(h.t.db, { name: '青川市发展和改革委员会', authorityId: city });
+  });
+  afterAll(async () => h?.close());
+
+  const get = async (user: string, url: string) => h.app.inject({ method: 'GET', url, headers: await h.as(user) });
+  const create = async (o: Parameters<typeof cadreInput>[0] = {}) => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/cadres',
+      headers: await h.as('ganbuke'),
+      payload: cadreInput({ authorityId: city, unitId: unit, ...o }) as unknown as Json,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: number; idCard: string; version: number };
+  };
+  const upload = async (kind: string, data: Buffer, dryRun: 0 | 1, user = 'ganbuke') => {
+    const { payload, contentType } = multipart(`${kind}.xlsx`, data);
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/imports/excel/${kind}?dryRun=${dryRun}`,
+      headers: { ...(await h.as(user)), 'content-type': contentType },
+      payload,
+    });
+    return {
+      status: res.statusCode,
+      body: res.json() as Json & { token: string; errors: Json[]; created: number; updated: number; invalid: number },
+    };
+  };
+
+  it('exports the 任免审批表 as Word, audited as an export, for cadre:export only', async () => {
+    const c = await create({
+      name: '王文书',
+      family: [
+        { relation: '妻子', name: '李四', birthDate: undefined, birthMonth: '1986-05', politicalStatus: '01', workUnitPost: '青川市第一中学教师' },
+        { relation: '父亲', name: '王大山', birthMonth: '1958-01', politicalStatus: '13', workUnitPost: '青川市某厂职工（已故）' },
+      ] as never,
+    });
+    const res = await get('ganbuke', `/api/cadres/${c.id}/export.docx`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('王文书'));
+    const xml = strFromU8(unzipSync(res.rawPayload)['word/document.xml']);
+    expect(xml).toContain('干部任免审批表');
+    expect(xml).toContain('王文书');
+    expect(xml).toContain('1985.03（41岁）'); // born 1985-03, clock 2026-06
+    expect(xml).toContain('>40<'); // the wife, born 1986-05
+    expect(xml).not.toContain('>68<'); // the father is 已故: no age
+    const audit = await h.t.db
+      .selectFrom('auditLog')
+      .select(['event', 'detail', 'targetId'])
+      .where('event', '=', 'cadre.export')
+      .where('targetId', '=', String(c.id))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.detail)).toMatchObject({ format: 'docx', name: '王文书' });
+
+    expect((await get('jiwei', `/api/cadres/${c.id}/export.docx`)).statusCode).toBe(403);
+    expect((await get('donghu', `/api/cadres/${c.id}/export.docx`)).statusCode).toBe(404);
+  });
+
+  it('exports a roster of a search with the chosen columns in their order', async () => {
+    await create({ name: '花名甲', birthDate: '1980-01-15' });
+    await create({ name: '花名乙', birthDate: '1990-07-01', gender: '2' });
+    const cols = await get('leader', '/api/exports/roster/columns');
+    expect(cols.statusCode).toBe(200);
+    expect(cols.json()).toContainEqual({ key: 'idCard', label: '身份证号', default: true });
+
+    const res = await get('leader', `/api/exports/roster.xlsx?columns=age,name,gender,unit&q=${encodeURIComponent('花名')}&sort=birthDate`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['x-total-count']).toBe('2');
+    const { ws } = await sheetOf(res.rawPayload);
+    expect(rowsOf(ws)).toEqual([
+      ['年龄', '姓名', '性别', '工作单位'],
+      [46, '花名甲', '男', '青川市发展和改革委员会'],
+      [35, '花名乙', '女', '青川市发展和改革委员会'],
+    ]);
+    const bad = await get('leader', '/api/exports/roster.xlsx?columns=name,salary');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('salary');
+    expect((await get('jiwei', '/api/exports/roster.xlsx')).statusCode).toBe(403);
+    const audits = await h.t.db.selectFrom('auditLog').select('detail').where('event', '=', 'cadre.export').execute();
+    expect(audits.map((a) => JSON.parse(a.detail))).toContainEqual(expect.objectContaining({ format: 'xlsx', kind: 'roster', total: 2 }));
+  });
+
+  it('generates templates with Chinese headers and code lists', async () => {
+    const res = await get('ganbuke', '/api/templates/cadres.xlsx');
+    expect(res.statusCode, res.body).toBe(200);
+    const { wb, ws } = await sheetOf(res.rawPayload);
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['身份证号＊', '姓名＊', '性别＊', '民族＊']);
+    expect(ws.getCell('C2').dataValidation).toMatchObject({ type: 'list' });
+    expect(wb.getWorksheet('代码表')?.getCell('A2').value).toBe('男');
+    expect((await get('leader', '/api/templates/cadres.xlsx')).statusCode).toBe(403);
+    expect((await get('ganbuke', '/api/templates/nothing.xlsx')).statusCode).toBe(400);
+  });
+
+  it('imports cadres from the template: a dry run reporting every bad cell, then the valid rows on confirm', async () => {
+    const existing = await create({ name: '旧干部' });
+    const tpl = await get('ganbuke', '/api/templates/cadres.xlsx');
+    const { wb, ws } = await sheetOf(tpl.rawPayload);
+    const header = (ws.getRow(1).values as string[]).slice(1).map((s) => s.replace('＊', ''));
+    const put = (row: number, values: Record<string, string>) => {
+      for (const [label, v] of Object.entries(values)) ws.getRow(row).getCell(header.indexOf(label) + 1).value = v;
+    };
+    const newId = idCardFor('1988-04-02', '2');
+    put(2, {
+      身份证号: newId,
+      姓名: '新干部',
+      性别: '女',
+      民族: '汉族',
+      政治面貌: '中共党员',
+      入党时间: '2010.06',
+      参加工作时间: '201007',
+      健康状况: '健康',
+      全日制学历: '大学',
+      现任职务: '青川市发展和改革委员会科员',
+    });
+    put(3, { 身份证号: existing.idCard, 现任职务: '青川市发展和改革委员会主任', 职务层次: '1A22' });
+    put(4, {
+      身份证号: idCardFor('1979-02-02'),
+      姓名: '错误甲',
+      性别: '男性的',
+      民族: '汉族',
+      政治面貌: '群众',
+      参加工作时间: '2001.13',
+      健康状况: '健康',
+    });
+    put(5, { 身份证号: '110105194912310021', 姓名: '错误乙' });
+    put(6, { 身份证号: newId, 姓名: '重复' });
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+
+    const dry = await upload('cadres', data, 1);
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, rows: 5, valid: 2, invalid: 3, created: 0, updated: 0 });
+    const at = (row: number) => dry.body.errors.filter((e) => e.row === row);
+    expect(at(4).map((e) => e.columnLabel)).toEqual(expect.arrayContaining(['性别', '参加工作时间']));
+    expect(at(5)[0]).toMatchObject({ column: 'A', columnLabel: '身份证号' });
+    expect(at(6)[0].message).toContain('与第2行重复');
+    expect(await h.t.db.selectFrom('cadres').select('id').where('idCard', '=', newId).executeTakeFirst()).toBeUndefined();
+
+    const errs = await get('ganbuke', `/api/imports/excel/${dry.body.token}/errors.xlsx`);
+    expect(errs.statusCode).toBe(200);
+    const back = await sheetOf(errs.rawPayload);
+    const lastCol = back.ws.getRow(1).cellCount;
+    expect(back.ws.getRow(1).getCell(lastCol).value).toBe('错误');
+    expect(String(back.ws.getRow(4).getCell(lastCol).value)).toContain('性别');
+    expect(back.ws.getRow(2).getCell(lastCol).value).toBeNull();
+    expect((await get('leader', `/api/imports/excel/${dry.body.token}/errors.xlsx`)).statusCode).toBe(403);
+
+    const done = await upload('cadres', data, 0);
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ dryRun: false, created: 1, updated: 1, invalid: 3 });
+    const made = await h.t.db.selectFrom('cadres').selectAll().where('idCard', '=', newId).executeTakeFirstOrThrow();
+    expect(made).toMatchObject({
+      name: '新干部',
+      gender: '2',
+      politicalStatus: '01',
+      partyJoinMonth: '2010-06',
+      ftEducation: '21',
+      authorityId: city,
+    });
+    const upd = await get('ganbuke', `/api/cadres/${existing.id}`);
+    expect(upd.json()).toMatchObject({ currentPost: '青川市发展和改革委员会主任', levelCode: '1A22', name: '旧干部', version: 2 });
+    expect((upd.json() as { resume: unknown[] }).resume.length).toBe(4); // lists kept
+  });
+
+  it('imports appraisals per cadre and year', async () => {
+    const c = await create({ name: '考核人' });
+    const tpl = await get('ganbuke', '/api/templates/appraisals.xlsx');
+    const { wb, ws } = await sheetOf(tpl.rawPayload);
+    ws.addRow([c.idCard, '考核人', 2025, '优秀']);
+    ws.addRow([c.idCard, '考核人', '2024', '称职']);
+    ws.addRow([c.idCard, '别人', 2023, '称职']);
+    ws.addRow([c.idCard, '', 2022, '良好']);
+    const res = await upload('appraisals', Buffer.from(await wb.xlsx.writeBuffer()), 0);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ rows: 4, invalid: 2, updated: 1 });
+    const profile = (await get('ganbuke', `/api/cadres/${c.id}`)).json() as { appraisals: Json[] };
+    expect(profile.appraisals).toEqual([
+      { year: 2023, grade: '称职' },
+      { year: 2024, grade: '称职' },
+      { year: 2025, grade: '优秀' },
+    ]);
+  });
+
+  it('streams a roster of 100,000 cadres', { timeout: 600_000 }, async () => {
+    const auth = await authorityId(h.t.db, '中共东湖区委组织部');
+    const N = 100_000;
+    const t0 = performance.now();
+    const batch = dialect === 'sqlite' ? 500 : 1000;
+    const base = cadreInput();
+    const now = new Date().toISOString();
+    for (let i = 0; i < N; i += batch) {
+      const rows = Array.from({ length: Math.min(batch, N - i) }, (_, j) => {
+        const n = i + j;
+        const name = `测试${String.fromCharCode(0x4e00 + (n % 2000))}${String.fromCharCode(0x4e00 + Math.floor(n / 2000))}`;
+        const birthDate = `${1960 + (n % 35)}-0${1 + (n % 9)}-1${n % 10}`;
+        return {
+          idCard: `T${String(n).padStart(17, '0')}`,
+          name,
+          ...nameKeys(name),
+          gender: n % 2 ? '1' : '2',
+          birthDate,
+          ethnicCode: '01',
+          nativePlace: '安徽合肥',
+          birthplace: '安徽合肥',
+          politicalStatus: '01',
+          partyJoinMonth: '2000-01',
+          otherParty: null,
+          workStartMonth: '2001-07',
+          healthCode: '1',
+          professionalTitle: '',
+          specialty: base.specialty,
+          ftEducation: '21',
+          ftDegree: '402',
+          ftEducationSchool: base.ftEducationSchool,
+          ftDegreeSchool: '',
+          ipEducation: null,
+          ipDegree: null,
+          ipEducationSchool: '',
+          ipDegreeSchool: '',
+          highestEducation: '21',
+          currentPost: '东湖区某局科员',
+          levelCode: null,
+          levelSince: null,
+          rankCode: null,
+          rankSince: null,
+          unitId: null,
+          authorityId: auth,
+          status: 'active',
+          rewardsText: '',
+          appraisalText: '',
+          remarks: '',
+          createdAt: now,
+          updatedAt: now,
+        };
+      });
+      await h.t.db.insertInto('cadres').values(rows).execute();
+    }
+    const inserted = (performance.now() - t0) / 1000;
+    let peak = process.memoryUsage().rss;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const t1 = performance.now();
+    const res = await get(
+      'donghu',
+      '/api/exports/roster.xlsx?columns=name,gender,birthMonth,age,idCard,ethnic,political,ftEducation,currentPost,authority',
+    );
+    const seconds = (performance.now() - t1) / 1000;
+    clearInterval(timer);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-total-count']).toBe(String(N));
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader((await import('node:stream')).Readable.from([res.rawPayload]), {});
+    let rows = 0;
+    for await (const sheet of reader) for await (const _row of sheet) rows++;
+    expect(rows).toBe(N + 1);
+    console.log(
+      `[${dialect}] excel_export_100k_s=${seconds.toFixed(2)} peak_rss_mb=${(peak / 1048576).toFixed(0)} bytes=${res.rawPayload.length} (insert ${inserted.toFixed(1)} s)`,
+    );
+  });
+});

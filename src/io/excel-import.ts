@@ -1,0 +1,168 @@
+// Excel import templates and their reading: a template is one sheet with a header row of Chinese
+// labels (required ones marked ＊), code columns offered as lists of names (from a hidden 代码表
+// sheet), and text-formatted ID columns; reading streams the first sheet row by row; the error
+// workbook is the uploaded file given back with a 错误 column and the bad cells marked.
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+export interface TemplateColumn {
+  label: string;
+  required?: boolean;
+  /** width in characters */
+  width?: number;
+  /** names offered as a drop-down list (codes may also be typed) */
+  options?: readonly string[];
+  /** keep the cell as text (ID numbers, dates typed as 1985.03) */
+  text?: boolean;
+  /** shown as the header cell's note */
+  note?: string;
+}
+
+/** Rows of a template that carry the drop-down lists and text format. */
+export const TEMPLATE_ROWS = 5000;
+
+const REQUIRED_MARK = '＊';
+
+/** The header text of a column: the label, marked ＊ when required. */
+export const headerText = (c: TemplateColumn) => (c.required ? `${c.label}${REQUIRED_MARK}` : c.label);
+
+/** A header cell back to its label: the required mark and spaces removed. */
+export const headerLabel = (raw: unknown) =>
+  cellText(raw)
+    .replace(/[＊*\s]/g, '')
+    .trim();
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
+  return s;
+}
+
+/** A template workbook: the data sheet (named `sheetName`) and a hidden 代码表 sheet with the lists. */
+export async function buildTemplate(sheetName: string, columns: readonly TemplateColumn[], instructions?: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Ganbu';
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const codes = wb.addWorksheet('代码表', { state: 'veryHidden' });
+  ws.columns = columns.map((c) => ({ header: headerText(c), width: c.width ?? Math.max(10, c.label.length * 2 + 4) }));
+  const header = ws.getRow(1);
+  header.font = { bold: true, name: '宋体' };
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  let listCol = 0;
+  columns.forEach((c, i) => {
+    const col = columnLetter(i + 1);
+    const cell = ws.getCell(`${col}1`);
+    if (c.required) cell.font = { bold: true, name: '宋体', color: { argb: 'FFC00000' } };
+    if (c.note) cell.note = c.note;
+    const range = `${col}2:${col}${TEMPLATE_ROWS + 1}`;
+    const dv = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+    if (c.options?.length) {
+      listCol++;
+      const letter = columnLetter(listCol);
+      codes.getCell(`${letter}1`).value = c.label;
+      c.options.forEach((name, j) => (codes.getCell(`${letter}${j + 2}`).value = name));
+      dv.add(range, {
+        type: 'list',
+        allowBlank: !c.required,
+        showErrorMessage: false,
+        formulae: [`代码表!$${letter}$2:$${letter}$${c.options.length + 1}`],
+      });
+    }
+    if (c.text) ws.getColumn(i + 1).numFmt = '@';
+  });
+  if (instructions) {
+    const help = wb.addWorksheet('填写说明');
+    instructions.split('\n').forEach((line, i) => (help.getCell(`A${i + 1}`).value = line));
+    help.getColumn(1).width = 100;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A cell's value as text: rich text joined, formulas' results, dates as YYYY-MM-DD (China time). */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return new Date(v.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; text?: string; result?: unknown; hyperlink?: string };
+    if (o.richText)
+      return o.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
+    if (o.result !== undefined) return cellText(o.result);
+    if (o.text !== undefined) return String(o.text).trim();
+    return '';
+  }
+  return String(v).trim();
+}
+
+export interface SheetRow {
+  /** the row number in the sheet (1 = header) */
+  row: number;
+  /** cell texts by column index (0-based) */
+  cells: string[];
+}
+
+export interface ReadSheet {
+  header: string[];
+  rows: SheetRow[];
+}
+
+/** The first sheet of an .xlsx, read as a stream: its header row and every non-empty row after it, as text. */
+export async function readFirstSheet(data: Buffer, maxRows = 200_000): Promise<ReadSheet> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
+  let header: string[] = [];
+  const rows: SheetRow[] = [];
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = (row.values as unknown[]).slice(1).map(cellText);
+      if (row.number === 1) header = values;
+      else if (values.some(Boolean)) {
+        if (rows.length >= maxRows) throw new Error(`超过 ${maxRows} 行`);
+        rows.push({ row: row.number, cells: values });
+      }
+    }
+    break; // the first sheet only
+  }
+  return { header, rows };
+}
+
+export interface CellError {
+  row: number;
+  /** 0-based column index; undefined for a problem of the whole row */
+  col?: number;
+  message: string;
+}
+
+/** The uploaded workbook with a 错误 column after the last used one on its first sheet, bad cells filled red. */
+export async function errorWorkbook(data: Buffer, errors: readonly CellError[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  const header = ws.getRow(1);
+  let errCol = header.cellCount + 1;
+  header.eachCell((c, n) => {
+    if (cellText(c.value) === '错误') errCol = n;
+  });
+  header.getCell(errCol).value = '错误';
+  header.getCell(errCol).font = { bold: true, color: { argb: 'FFC00000' } };
+  ws.getColumn(errCol).width = 60;
+  const byRow = new Map<number, CellError[]>();
+  for (const e of errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  for (const [rowNo, list] of byRow) {
+    const row = ws.getRow(rowNo);
+    row.getCell(errCol).value = list.map((e) => e.message).join('；');
+    row.getCell(errCol).font = { color: { argb: 'FFC00000' } };
+    for (const e of list) {
+      if (e.col === undefined) continue;
+      row.getCell(e.col + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
