@@ -8,7 +8,8 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().optional(),
   NODE_ENV: z.string().default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // warn by default keeps the console readable; LOG_LEVEL=info logs every request.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** Set to "1" behind a TLS-terminating proxy so the session cookie is marked Secure. */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
 });
