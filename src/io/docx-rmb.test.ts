@@ -51,11 +51,9 @@ describe('任免审批表 as .docx', () => {
     expect(sizes[sizes.length - 1]).toBe(5.5);
   });
 
-  it('renders the two pages of the sample in SimSun, in well under 200 ms', async () => {
+  it('renders the two pages of the sample in SimSun', async () => {
     const r = sample();
-    const started = performance.now();
     const buf = await rmbToDocx(r, { ageDate: r.JiSuanNianLingShiJian });
-    const ms = performance.now() - started;
     const xml = documentXml(buf);
     for (const s of [
       '干部任免审批表',
@@ -73,13 +71,5 @@ describe('任免审批表 as .docx', () => {
     expect(xml).not.toContain('>104<'); // 父亲 (已去世): no age
     expect(xml.match(/<w:br w:type="page"\/>/g)).toHaveLength(1);
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    let total = 0;
-    for (let i = 0; i < 20; i++) {
-      const t = performance.now();
-      await rmbToDocx(r, { ageDate: '2026-06' });
-      total += performance.now() - t;
-    }
-    console.log(`docx_ms=${(total / 20).toFixed(1)} (first ${ms.toFixed(0)} ms)`);
-    expect(total / 20).toBeLessThan(1000);
   });
 });

@@ -88,10 +88,9 @@ describe('splitLrmFields: quotes', () => {
 
   it.each(['a,"b"', '"a",', '"a', '"a","b'])('refuses %j', (text) => expect(splitLrmFields(text).ok).toBe(false));
 
-  it('stays linear on a line full of quotes', () => {
-    const t = performance.now();
-    splitLrmFields(`"${'"x'.repeat(200_000)}"`);
-    expect(performance.now() - t).toBeLessThan(2000);
+  // A pathological line must finish (no backtracking blow-up); the test timeout bounds it, speed is for the bench.
+  it('copes with a line full of quotes', () => {
+    expect(splitLrmFields(`"${'"x'.repeat(200_000)}"`).ok).toBe(false);
   });
 });
 

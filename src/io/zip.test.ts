@@ -166,12 +166,10 @@ describe('readZip: zip bombs', () => {
     expect(r).toMatchObject({ ok: false, entry: 'f2.lrmx', message: '压缩包解压后总大小超过上限 20 MB' });
   });
 
-  it('stops inflating an entry that lies about its size (1 KB declared, 64 MB inside), quickly', () => {
+  it('stops inflating an entry that lies about its size (1 KB declared, 64 MB inside)', () => {
     const zeros = Buffer.alloc(64 * 1024 * 1024);
     const zip = buildZip([{ name: 'bomb.lrmx', data: zeros, declaredSize: 1024 }]);
-    const t = performance.now();
     const r = readZip(zip);
-    expect(performance.now() - t).toBeLessThan(2000);
     expect(r).toMatchObject({ ok: false, entry: 'bomb.lrmx' });
     expect(!r.ok && r.message).toContain('疑似压缩炸弹');
   });
@@ -289,8 +287,7 @@ describe('a batch of 1,000 small files', () => {
   }
   const zip = zipSync(files, { level: 6 });
 
-  it('is read, paired, parsed and mapped fast', () => {
-    const t = performance.now();
+  it('is read, paired, parsed and mapped, every file', () => {
     const r = readZip(zip);
     if (!r.ok) throw new Error(r.message);
     const { sets, ignored } = pairRmbFiles(r.entries);
@@ -299,19 +296,9 @@ describe('a batch of 1,000 small files', () => {
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
       return rmbToCadre(parsed.record, { today: '2026-06-01' });
     });
-    const ms = performance.now() - t;
     expect(r.entries).toHaveLength(1000);
     expect(ignored).toEqual([]);
     expect(results.every((x) => x.ok)).toBe(true);
     expect(new Set(results.map((x) => x.input.idCard)).size).toBe(1000);
-    // About a second on a quiet 2-core machine (most of it XML parsing); generous for a busy CI.
-    expect(ms).toBeLessThan(10_000);
-  });
-
-  it('reading the archive alone is quick (about 0.15 s on a quiet machine)', () => {
-    const t = performance.now();
-    const r = readZip(zip);
-    expect(r.ok).toBe(true);
-    expect(performance.now() - t).toBeLessThan(2000);
   });
 });
