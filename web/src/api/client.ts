@@ -56,13 +56,17 @@ interface RequestOptions {
   body?: unknown;
   /** a raw body (e.g. a photo) sent as is with its own content type */
   raw?: Blob;
+  /** a multipart body (file uploads); the browser sets the boundary */
+  form?: FormData;
   signal?: AbortSignal;
 }
 
 async function request<T>(method: string, url: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: BodyInit | undefined;
-  if (opts.raw) {
+  if (opts.form) {
+    body = opts.form;
+  } else if (opts.raw) {
     body = opts.raw;
     headers['Content-Type'] = opts.raw.type || 'application/octet-stream';
   } else if (opts.body !== undefined) {
@@ -80,13 +84,68 @@ async function request<T>(method: string, url: string, opts: RequestOptions = {}
       data = undefined;
     }
   }
-  if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | undefined)?.error;
-    const err = new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? fallbackMessage(res.status), e?.issues ?? []);
-    if (res.status === 401 && !url.startsWith('/api/auth/')) unauthorizedHandler?.(err.message);
-    throw err;
-  }
+  if (!res.ok) throw failure(res.status, data, url);
   return data as T;
+}
+
+/** The ApiError of a failed response (its parsed JSON body, if any); a lost session is reported. */
+function failure(status: number, data: unknown, url: string): ApiError {
+  const e = (data as { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | undefined)?.error;
+  const err = new ApiError(status, e?.code ?? `HTTP_${status}`, e?.message ?? fallbackMessage(status), e?.issues ?? []);
+  if (status === 401 && !url.startsWith('/api/auth/')) unauthorizedHandler?.(err.message);
+  return err;
+}
+
+/** The file name of a Content-Disposition header: the RFC 5987 filename* (UTF-8) first, else filename. */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
+  return plain ? (plain[2] ?? plain[1]).trim() : null;
+}
+
+/**
+ * Download a file with the session cookie and save it under the server's file name. A failure throws
+ * an ApiError with the server's Chinese message (the body of an error is JSON, not the file).
+ */
+export async function downloadFile(url: string, opts: { method?: 'GET' | 'POST'; query?: Query; body?: unknown; fallbackName?: string } = {}) {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = {};
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(url + buildQuery(opts.query), {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    credentials: 'same-origin',
+  });
+  if (!res.ok) {
+    let data: unknown;
+    try {
+      data = JSON.parse(await res.text());
+    } catch {
+      data = undefined;
+    }
+    throw failure(res.status, data, url);
+  }
+  const blob = await res.blob();
+  const name = dispositionFileName(res.headers.get('content-disposition')) ?? opts.fallbackName ?? 'download';
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return { name, size: blob.size };
 }
 
 function fallbackMessage(status: number): string {
@@ -105,4 +164,5 @@ export const api = {
   patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, { body: body ?? {} }),
   del: <T>(url: string) => request<T>('DELETE', url),
   putRaw: <T>(url: string, raw: Blob) => request<T>('PUT', url, { raw }),
+  upload: <T>(url: string, form: FormData, query?: Query) => request<T>('POST', url, { form, query }),
 };

@@ -12,6 +12,7 @@ const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const CadreSearchPage = lazy(() => import('../features/cadres/CadreSearchPage'));
 const CadreProfilePage = lazy(() => import('../features/cadres/CadreProfilePage'));
 const CadreNewPage = lazy(() => import('../features/cadres/CadreNewPage'));
+const ImportsPage = lazy(() => import('../features/imports/ImportsPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const RolesPage = lazy(() => import('../features/admin/RolesPage'));
@@ -74,6 +75,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePerm perms={['cadre:read']}>
             <CadreProfilePage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'imports',
+        element: (
+          <RequirePerm perms={['cadre:write']}>
+            <ImportsPage />
           </RequirePerm>
         ),
       },

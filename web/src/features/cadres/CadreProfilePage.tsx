@@ -1,10 +1,11 @@
 // 干部档案: the 任免审批表 view with what the department keeps beside it, and the 编辑 mode.
 import { useState } from 'react';
 import { App, Button, Card, Result, Skeleton, Space, Tag } from 'antd';
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, ExportOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/client';
+import { transferApi } from '../../api/transfer';
 import { cadresApi, CADRE_STATUSES, type CadreInput } from '../../api/cadres';
 import { PageTitle } from '../../shared/PageTitle';
 import { ErrorAlert } from '../../shared/ErrorAlert';
@@ -24,6 +25,7 @@ export default function CadreProfilePage() {
   const [editing, setEditing] = useState(false);
   const [photoKey, setPhotoKey] = useState(0);
   const [formKey, setFormKey] = useState(0);
+  const [downloading, setDownloading] = useState<'docx' | 'lrmx' | null>(null);
   const q = useQuery({
     queryKey: ['cadre', cadreId],
     queryFn: () => cadresApi.get(cadreId),
@@ -65,6 +67,18 @@ export default function CadreProfilePage() {
     window.scrollTo(0, 0);
   };
 
+  const download = async (kind: 'docx' | 'lrmx') => {
+    setDownloading(kind);
+    try {
+      const { name } = await (kind === 'docx' ? transferApi.exportDocx(c.id) : transferApi.exportLrmx(c.id));
+      message.success(`已下载 ${name}`);
+    } catch (e) {
+      message.error(`导出失败：${errorMessage(e)}`);
+    } finally {
+      setDownloading(null);
+    }
+  };
+
   const reload = async () => {
     await q.refetch();
     setFormKey((k) => k + 1);
@@ -88,19 +102,45 @@ export default function CadreProfilePage() {
         }
         sub={c.currentPost}
         extra={
-          !editing &&
-          can('cadre:write') && (
-            <Button
-              type="primary"
-              icon={<EditOutlined />}
-              onClick={() => {
-                setEditing(true);
-                window.scrollTo(0, 0);
-              }}
-              data-testid="profile-edit"
-            >
-              编辑
-            </Button>
+          !editing && (
+            <Space wrap>
+              {can('cadre:export') && (
+                <>
+                  <Button
+                    icon={<FileWordOutlined />}
+                    loading={downloading === 'docx'}
+                    onClick={() => download('docx')}
+                    data-testid="profile-export-docx"
+                  >
+                    导出任免表（Word）
+                  </Button>
+                  <Button
+                    icon={<ExportOutlined />}
+                    loading={downloading === 'lrmx'}
+                    onClick={() => download('lrmx')}
+                    data-testid="profile-export-lrmx"
+                  >
+                    导出 LRMX
+                  </Button>
+                </>
+              )}
+              <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="profile-print">
+                打印
+              </Button>
+              {can('cadre:write') && (
+                <Button
+                  type="primary"
+                  icon={<EditOutlined />}
+                  onClick={() => {
+                    setEditing(true);
+                    window.scrollTo(0, 0);
+                  }}
+                  data-testid="profile-edit"
+                >
+                  编辑
+                </Button>
+              )}
+            </Space>
           )
         }
       />
@@ -118,7 +158,7 @@ export default function CadreProfilePage() {
         <div className="profile-layout">
           <div style={{ minWidth: 0 }}>
             <RmbSheet c={c} photoUrl={photoUrl} />
-            <div className="muted" style={{ fontSize: 12, marginTop: 8 }}>
+            <div className="muted no-print" style={{ fontSize: 12, marginTop: 8 }}>
               最后修改：{fmtInstant(c.updatedAt)}
             </div>
           </div>

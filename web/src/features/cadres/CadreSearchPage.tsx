@@ -1,16 +1,19 @@
 // 干部查询: combined conditions, a server-paged and sorted table; conditions live in the URL.
-import { useMemo } from 'react';
-import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
-import { PlusOutlined } from '@ant-design/icons';
+import { ExportOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { cadresApi, type CadreListItem } from '../../api/cadres';
+import { cadresApi, type CadreListItem, type CadreQuery } from '../../api/cadres';
+import { errorMessage } from '../../api/client';
+import { transferApi } from '../../api/transfer';
 import { PageTitle } from '../../shared/PageTitle';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { fmtMonth } from '../../shared/dates';
 import { useCan } from '../../shared/permissions';
 import { SearchConditions } from './SearchConditions';
+import { RosterExportModal } from './RosterExportModal';
 import { conditionsFromUrl, hasAdvanced, queryFromUrl, urlFromConditions, type Conditions } from './searchParams';
 
 const SORT_KEYS: Record<string, string> = { name: 'pinyin', birthMonth: 'birthDate', levelName: 'level' };
@@ -27,6 +30,27 @@ export default function CadreSearchPage() {
   const pageSize = Number(params.get('pageSize') ?? 20);
   const sort = params.get('sort') ?? 'pinyin';
   const order = params.get('order') ?? 'asc';
+  const { message } = App.useApp();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [rosterOpen, setRosterOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  // the roster takes the search's conditions, not its paging
+  const rosterQuery = useMemo(() => {
+    const { page: _p, pageSize: _s, ...rest } = query;
+    return rest as CadreQuery;
+  }, [query]);
+
+  const exportLrmx = async () => {
+    setExporting(true);
+    try {
+      const { name } = await transferApi.exportLrmxZip(selected);
+      message.success(`已导出 ${selected.length} 人的任免审批表：${name}`);
+    } catch (e) {
+      message.error(`导出失败：${errorMessage(e)}`);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const res = useQuery({
     queryKey: ['cadres', 'search', key],
@@ -110,11 +134,31 @@ export default function CadreSearchPage() {
         title="干部查询"
         sub="按条件组合查询，点击一行打开干部档案"
         extra={
-          can('cadre:write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cadres/new')} data-testid="cadre-new">
-              新建干部
-            </Button>
-          )
+          <Space wrap>
+            {can('cadre:export') && (
+              <>
+                <Button icon={<FileExcelOutlined />} onClick={() => setRosterOpen(true)} data-testid="roster-export">
+                  导出花名册
+                </Button>
+                <Tooltip title={selected.length ? undefined : '先在表格中勾选干部'}>
+                  <Button
+                    icon={<ExportOutlined />}
+                    disabled={!selected.length}
+                    loading={exporting}
+                    onClick={exportLrmx}
+                    data-testid="lrmx-batch-export"
+                  >
+                    批量导出 LRMX{selected.length ? `（${selected.length}）` : ''}
+                  </Button>
+                </Tooltip>
+              </>
+            )}
+            {can('cadre:write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cadres/new')} data-testid="cadre-new">
+                新建干部
+              </Button>
+            )}
+          </Space>
         }
       />
       <SearchConditions initial={initial} advancedOpen={hasAdvanced(params)} onSearch={onSearch} onReset={() => setParams(new URLSearchParams())} />
@@ -129,9 +173,24 @@ export default function CadreSearchPage() {
           tableLayout="fixed"
           scroll={{ x: 990 }}
           locale={{ emptyText: res.isLoading ? '正在查询…' : '没有符合条件的干部' }}
+          rowSelection={
+            can('cadre:export')
+              ? {
+                  selectedRowKeys: selected,
+                  preserveSelectedRowKeys: true,
+                  onChange: (keys) => setSelected(keys as number[]),
+                  columnWidth: 40,
+                  getCheckboxProps: (r) => ({ 'data-testid': `result-select-${r.id}` }) as object,
+                }
+              : undefined
+          }
           onRow={(r) =>
             ({
-              onClick: () => navigate(`/cadres/${r.id}`),
+              onClick: (e: React.MouseEvent) => {
+                // a click on the selection checkbox selects, it does not open the profile
+                if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return;
+                navigate(`/cadres/${r.id}`);
+              },
               style: { cursor: 'pointer' },
               'data-testid': `result-row-${r.id}`,
             }) as React.HTMLAttributes<HTMLElement>
@@ -160,7 +219,16 @@ export default function CadreSearchPage() {
           }}
           data-testid="results-table"
         />
+        {selected.length > 0 && (
+          <div className="muted" style={{ marginTop: -8, fontSize: 12 }} data-testid="selection-info">
+            已勾选 {selected.length} 人（可跨页勾选）
+            <Button type="link" size="small" onClick={() => setSelected([])}>
+              清除勾选
+            </Button>
+          </div>
+        )}
       </Card>
+      <RosterExportModal open={rosterOpen} query={rosterQuery} total={res.data?.total} onClose={() => setRosterOpen(false)} />
     </div>
   );
 }

@@ -16,22 +16,34 @@ function TwoLines({ a, b }: { a: string; b: string }) {
   );
 }
 
+function Cols() {
+  return (
+    <colgroup>
+      <col style={{ width: '12%' }} />
+      <col style={{ width: '13%' }} />
+      <col style={{ width: '12%' }} />
+      <col style={{ width: '13%' }} />
+      <col style={{ width: '13%' }} />
+      <col style={{ width: '17%' }} />
+      <col style={{ width: '20%' }} />
+    </colgroup>
+  );
+}
+
+/** How crowded 简历 is on page one (about 38 characters a line after the dates): the print shrinks it. */
+function resumeDensity(c: Cadre): string {
+  const lines = c.resume.reduce((n, r) => n + Math.max(1, Math.ceil([...r.text].length / 38)), 0);
+  return lines > 40 ? ' rmb-resume-xdense' : lines > 28 ? ' rmb-resume-dense' : '';
+}
+
 export function RmbSheet({ c, photoUrl }: { c: Cadre; photoUrl: string | null }) {
   const minFamilyRows = Math.max(c.family.length, 4);
   const familyRows = Array.from({ length: minFamilyRows }, (_, i) => c.family[i]);
   return (
     <div className="rmb-sheet" data-testid="rmb-sheet">
       <h2 className="rmb-title">干部任免审批表</h2>
-      <table className="rmb-table">
-        <colgroup>
-          <col style={{ width: '12%' }} />
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '12%' }} />
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '17%' }} />
-          <col style={{ width: '20%' }} />
-        </colgroup>
+      <table className="rmb-table rmb-page1">
+        <Cols />
         <tbody>
           <tr>
             <td className="lbl">姓{S}名</td>
@@ -139,7 +151,7 @@ export function RmbSheet({ c, photoUrl }: { c: Cadre; photoUrl: string | null })
               简{S}
               {S}历
             </td>
-            <td className="rmb-resume" colSpan={6} data-testid="rmb-resume">
+            <td className={`rmb-resume${resumeDensity(c)}`} colSpan={6} data-testid="rmb-resume">
               {c.resume.length === 0 && <span className="muted">（未填写）</span>}
               {c.resume.map((r, i) =>
                 r.kind === 'note' ? (
@@ -155,6 +167,12 @@ export function RmbSheet({ c, photoUrl }: { c: Cadre; photoUrl: string | null })
               )}
             </td>
           </tr>
+        </tbody>
+      </table>
+      {/* the second page of the printed form starts at 奖惩情况 */}
+      <table className="rmb-table rmb-page2">
+        <Cols />
+        <tbody>
           <tr>
             <td className="lbl">
               奖<br />惩<br />情<br />况
