@@ -134,7 +134,8 @@ export async function replaceChildren(db: Db, cadreId: number, c: CadreChildren)
 
 export type CadreSort = 'name' | 'pinyin' | 'birthDate' | 'level' | 'workStart';
 
-export interface CadreFilter {
+/** What the search matches on, within scope (the search adds order and paging; the roster, keyset pages). */
+export interface CadreConditions {
   authorityIds: readonly number[];
   /** pinyin prefix, matched against the full pinyin and the initials (lower case) */
   pinyinPrefix?: string;
@@ -155,6 +156,9 @@ export interface CadreFilter {
   specialtyContains?: string;
   tag?: string;
   status?: string;
+}
+
+export interface CadreFilter extends CadreConditions {
   sort: CadreSort;
   order: 'asc' | 'desc';
   limit: number;
@@ -165,7 +169,7 @@ export interface CadreFilter {
 const likeText = (s: string) => s.replace(/[%_\\]/g, '');
 
 /** The cadres matching a filter, within scope: the base of the search and of the roster export. */
-export function filtered(db: Db, f: CadreFilter) {
+export function filtered(db: Db, f: CadreConditions) {
   let q = db.selectFrom('cadres').where('cadres.authorityId', 'in', f.authorityIds);
   if (f.status) q = q.where('cadres.status', '=', f.status);
   if (f.pinyinPrefix) {

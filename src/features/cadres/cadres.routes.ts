@@ -193,7 +193,8 @@ const ListItem = z.object({
   tags: z.array(z.string()),
 });
 
-const SearchQuery = z.object({
+/** The search conditions of GET /api/cadres, without paging; the roster export takes the same. */
+export const SearchConditionsQuery = z.object({
   q: z.string().max(40).optional().describe('姓名（汉字，包含匹配）或拼音（全拼前缀或首字母前缀，如 zs、zhangs）'),
   gender: z.string().optional().describe('性别代码'),
   ageMin: z.coerce.number().int().min(0).max(120).optional().describe('最小年龄（含）'),
@@ -212,6 +213,9 @@ const SearchQuery = z.object({
   authorityId: z.coerce.number().int().positive().optional().describe('只查此管理权限（须在本账号范围内）'),
   sort: z.enum(['name', 'pinyin', 'birthDate', 'level', 'workStart']).default('pinyin').describe('排序字段'),
   order: z.enum(['asc', 'desc']).default('asc').describe('排序方向'),
+});
+
+const SearchQuery = SearchConditionsQuery.extend({
   page: z.coerce.number().int().min(1).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(200).default(20).describe('每页条数（最多 200）'),
 });

@@ -94,6 +94,47 @@ const childrenOf = (c: repo.CadreChildren): repo.CadreChildren => ({
   tags: [...c.tags],
 });
 
+/** A cadre as the repository reads it (within scope), with its unit and authority names. */
+export type StoredCadre = NonNullable<Awaited<ReturnType<typeof repo.findCadre>>>;
+
+/** The profile as stored, in the shape of an input: what the form would submit to keep it as it is. */
+export function storedInput(row: StoredCadre, children: repo.CadreChildren): CadreInput {
+  return {
+    idCard: row.idCard,
+    name: row.name,
+    gender: row.gender,
+    birthMonth: row.birthDate.slice(0, 7),
+    ethnicCode: row.ethnicCode,
+    nativePlace: row.nativePlace,
+    birthplace: row.birthplace,
+    politicalStatus: row.politicalStatus,
+    partyJoinMonth: row.partyJoinMonth,
+    otherParty: row.otherParty,
+    workStartMonth: row.workStartMonth,
+    healthCode: row.healthCode,
+    professionalTitle: row.professionalTitle,
+    specialty: row.specialty,
+    ftEducation: row.ftEducation,
+    ftDegree: row.ftDegree,
+    ftEducationSchool: row.ftEducationSchool,
+    ftDegreeSchool: row.ftDegreeSchool,
+    ipEducation: row.ipEducation,
+    ipDegree: row.ipDegree,
+    ipEducationSchool: row.ipEducationSchool,
+    ipDegreeSchool: row.ipDegreeSchool,
+    currentPost: row.currentPost,
+    levelCode: row.levelCode,
+    levelSince: row.levelSince,
+    unitId: row.unitId,
+    authorityId: row.authorityId,
+    status: row.status as CadreInput['status'],
+    rewardsText: row.rewardsText,
+    appraisalText: row.appraisalText,
+    remarks: row.remarks,
+    ...children,
+  };
+}
+
 /** Columns whose old and new values the audit records; keys and bookkeeping columns are left out. */
 const AUDITED = (row: Partial<repo.CadreRow>) =>
   Object.keys(row).filter((k) => !['namePinyin', 'nameInitials', 'highestEducation', 'createdAt', 'updatedAt'].includes(k));
@@ -224,7 +265,7 @@ export async function insertProfile(trx: Db, ctx: Ctx, v: ValidProfile, opts: Pr
 export async function replaceProfile(
   trx: Db,
   ctx: Ctx,
-  before: NonNullable<Awaited<ReturnType<typeof repo.findCadre>>>,
+  before: StoredCadre,
   version: number,
   v: ValidProfile,
   opts: ProfileWriteOptions = {},
@@ -317,8 +358,15 @@ function codeAndBelow(table: CodeTable, code: string): string[] {
 
 const knownCode = (table: CodeTable, code: string) => CODE_TABLES[table].items.some((i: { code: string }) => i.code === code);
 
-export async function searchCadres(ctx: Ctx, s: CadreSearchInput) {
-  requireAccess(ctx.actor, 'cadre:read');
+/** The search's conditions without sort and paging: what the roster export takes too. */
+export type CadreConditionsInput = Omit<CadreSearchInput, 'sort' | 'order' | 'page' | 'pageSize'>;
+
+/**
+ * The search conditions as a repository filter, within the actor's scope: unknown codes, an
+ * authority out of scope and an inverted age range are validation errors. The cadre search and the
+ * roster export both read through it, so a condition means the same in both.
+ */
+export async function searchConditions(ctx: Ctx, s: CadreConditionsInput): Promise<repo.CadreConditions> {
   const issues: FieldIssue[] = [];
   const bad = (field: string, message: string) => issues.push({ field, label: SEARCH_LABELS[field] ?? field, message });
   const on = s.ageOn ?? todayOf(ctx.now);
@@ -350,7 +398,7 @@ export async function searchCadres(ctx: Ctx, s: CadreSearchInput) {
     const tier = educationTier(s.educationAtLeast);
     educationIn = (educationIn ?? CODE_TABLES.education.items.map((i) => i.code)).filter((c) => educationTier(c) <= tier);
   }
-  const { items, total } = await repo.searchCadres(ctx.db, {
+  return {
     authorityIds,
     pinyinPrefix: q && isPinyinQuery(q) ? q.toLowerCase() : undefined,
     nameContains: q && !isPinyinQuery(q) ? q : undefined,
@@ -367,6 +415,15 @@ export async function searchCadres(ctx: Ctx, s: CadreSearchInput) {
     specialtyContains: s.specialty?.trim() || undefined,
     tag: s.tag?.trim() || undefined,
     status: s.status === 'all' ? undefined : s.status,
+  };
+}
+
+export async function searchCadres(ctx: Ctx, s: CadreSearchInput) {
+  requireAccess(ctx.actor, 'cadre:read');
+  const conditions = await searchConditions(ctx, s);
+  const on = s.ageOn ?? todayOf(ctx.now);
+  const { items, total } = await repo.searchCadres(ctx.db, {
+    ...conditions,
     sort: s.sort,
     order: s.order,
     limit: s.pageSize,

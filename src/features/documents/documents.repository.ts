@@ -2,7 +2,7 @@
 // a bounded number of rows at a time.
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { filtered, type CadreFilter, type CadreSort } from '../cadres/cadres.repository.js';
+import { filtered, type CadreConditions, type CadreSort } from '../cadres/cadres.repository.js';
 import type { RosterRow } from './documents.rules.js';
 
 /** Sort columns that are never null: these page by keyset; 职务层次 (nullable) pages by offset. */
@@ -16,19 +16,17 @@ export interface RosterCursor {
   read: number;
 }
 
-export type RosterFilter = Omit<CadreFilter, 'limit' | 'offset' | 'sort' | 'order'>;
-
 /** One page of the roster after `cursor`, ordered by the sort column then id. */
 export async function rosterPage(
   db: Db,
-  f: RosterFilter,
+  f: CadreConditions,
   sort: CadreSort,
   order: 'asc' | 'desc',
   cursor: RosterCursor | null,
   limit: number,
 ): Promise<RosterRow[]> {
   if (f.authorityIds.length === 0) return [];
-  let q = filtered(db, { ...f, sort, order, limit, offset: 0 })
+  let q = filtered(db, f)
     .innerJoin('authorities', 'authorities.id', 'cadres.authorityId')
     .leftJoin('units', 'units.id', 'cadres.unitId')
     .select([
@@ -79,7 +77,7 @@ export async function rosterPage(
     }
     q = q.orderBy(col, order).orderBy('cadres.id');
   }
-  return (await q.limit(limit).execute()) as RosterRow[];
+  return q.limit(limit).execute();
 }
 
 /** The sort value of a roster row, for the next page's cursor. */
@@ -87,9 +85,9 @@ export function sortKey(r: RosterRow, sort: CadreSort): string {
   return { name: r.name, pinyin: r.namePinyin, birthDate: r.birthDate, workStart: r.workStartMonth, level: '' }[sort];
 }
 
-export async function countRoster(db: Db, f: RosterFilter): Promise<number> {
+export async function countRoster(db: Db, f: CadreConditions): Promise<number> {
   if (f.authorityIds.length === 0) return 0;
-  const r = await filtered(db, { ...f, sort: 'pinyin', order: 'asc', limit: 0, offset: 0 })
+  const r = await filtered(db, f)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ctxOf, errorResponses, IdParams, type App, type AppDeps } from '../../server/http.js';
 import { registerFieldLabels } from '../../server/field-labels.js';
 import { AppError } from '../../server/errors.js';
-import { isDate } from '../../domain/dates.js';
+import { SearchConditionsQuery } from '../cadres/cadres.routes.js';
 import { IMPORT_KINDS, ROSTER_COLUMNS, type ImportKind } from './documents.rules.js';
 import * as svc from './documents.service.js';
 
@@ -15,36 +15,13 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 /** attachment; with an ASCII fallback name and the real (Chinese) one in RFC 5987 form */
 const attachment = (filename: string, fallback: string) => `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
-const DateStr = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期')
-  .refine(isDate, '不是有效的日期');
-
-/** The search parameters of GET /api/cadres (without paging), and the roster's columns. */
-const RosterQuery = z.object({
+/** The search conditions of GET /api/cadres (without paging), and the roster's columns. */
+const RosterQuery = SearchConditionsQuery.extend({
   columns: z
     .string()
     .max(1000)
     .optional()
     .describe(`列（逗号分隔，按此顺序），可选：${ROSTER_COLUMNS.map((c) => c.key).join(',')}`),
-  q: z.string().max(40).optional().describe('姓名或拼音'),
-  gender: z.string().optional(),
-  ageMin: z.coerce.number().int().min(0).max(120).optional(),
-  ageMax: z.coerce.number().int().min(0).max(120).optional(),
-  ageOn: DateStr.optional().describe('计算年龄的日期，默认今天'),
-  ethnic: z.string().optional(),
-  political: z.string().optional(),
-  education: z.string().optional(),
-  educationAtLeast: z.string().optional(),
-  level: z.string().optional(),
-  rank: z.string().optional(),
-  unitId: z.coerce.number().int().positive().optional(),
-  specialty: z.string().max(40).optional(),
-  tag: z.string().max(20).optional(),
-  status: z.enum(['active', 'retired', 'left', 'all']).default('active'),
-  authorityId: z.coerce.number().int().positive().optional(),
-  sort: z.enum(['name', 'pinyin', 'birthDate', 'level', 'workStart']).default('pinyin'),
-  order: z.enum(['asc', 'desc']).default('asc'),
 });
 
 const Kind = z.object({

@@ -1,48 +1,29 @@
 // Pure rules of the documents feature: the roster (花名册) column catalogue, and the Excel import
 // kinds (their columns, and how a row's cells become profile fields, codes given as names or codes).
+import type { Selectable } from 'kysely';
 import { ageOn, displayDate, displayMonth } from '../../domain/dates.js';
 import { CODE_TABLES, codeByName, codeName, isCode, type CodeItem, type CodeTable } from '../codes/codes.catalog.js';
 import { parseRmbDate } from '../../io/rmb-mapping.js';
 import type { TemplateColumn } from '../../io/excel-import.js';
 import { APPRAISAL_GRADES, CADRE_STATUSES, type CadreInput } from '../cadres/cadres.rules.js';
+import type { CadreTable } from '../cadres/cadres.table.js';
 
 // ---- roster ----
 
-/** A cadre as the roster query reads it. */
-export interface RosterRow {
-  id: number;
-  idCard: string;
-  name: string;
-  namePinyin: string;
-  gender: string;
-  birthDate: string;
-  ethnicCode: string;
-  nativePlace: string;
-  birthplace: string;
-  politicalStatus: string;
-  partyJoinMonth: string | null;
-  otherParty: string | null;
-  workStartMonth: string;
-  healthCode: string;
-  professionalTitle: string;
-  specialty: string;
-  ftEducation: string | null;
-  ftDegree: string | null;
-  ftEducationSchool: string;
-  ipEducation: string | null;
-  ipDegree: string | null;
-  ipEducationSchool: string;
-  highestEducation: string | null;
-  currentPost: string;
-  levelCode: string | null;
-  levelSince: string | null;
-  rankCode: string | null;
-  rankSince: string | null;
-  status: string;
-  unitName: string | null;
-  authorityName: string;
-  remarks: string;
-}
+/** A cadre as the roster query reads it: the stored columns a roster column shows, and two names. */
+export type RosterRow = Omit<
+  Selectable<CadreTable>,
+  | 'nameInitials'
+  | 'ftDegreeSchool'
+  | 'ipDegreeSchool'
+  | 'unitId'
+  | 'authorityId'
+  | 'rewardsText'
+  | 'appraisalText'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+> & { unitName: string | null; authorityName: string };
 
 export interface RosterContext {
   /** the date ages are counted to, 'YYYY-MM-DD' */

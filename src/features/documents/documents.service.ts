@@ -6,10 +6,8 @@ import type { Writable } from 'node:stream';
 import { requireAccess, type Ctx } from '../../server/access.js';
 import { AppError, notFound, validationError, type FieldIssue } from '../../server/errors.js';
 import type { Db } from '../../db/database.js';
-import { latestBirthDateForAge, todayOf } from '../../domain/dates.js';
+import { todayOf } from '../../domain/dates.js';
 import { parseIdCard } from '../../domain/idcard.js';
-import { isPinyinQuery } from '../../domain/pinyin.js';
-import { CODE_TABLES, educationTier, isCode, type CodeItem, type CodeTable } from '../codes/codes.catalog.js';
 import { buildAuditRow } from '../audit/audit.events.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import * as cadresRepo from '../cadres/cadres.repository.js';
@@ -17,11 +15,14 @@ import {
   guardDuplicateId,
   insertProfile,
   replaceProfile,
+  searchConditions,
+  storedInput,
   validateProfile,
   type CadreSearchInput,
+  type StoredCadre,
   type ValidProfile,
 } from '../cadres/cadres.service.js';
-import { PARTY_CODES, type CadreInput } from '../cadres/cadres.rules.js';
+import type { CadreInput } from '../cadres/cadres.rules.js';
 import { cadreToRmb, compactDate } from '../../io/rmb-mapping.js';
 import { rmbToDocx } from '../../io/docx-rmb.js';
 import { createRosterWriter } from '../../io/excel-roster.js';
@@ -87,59 +88,6 @@ export type RosterQuery = Omit<CadreSearchInput, 'page' | 'pageSize'> & { column
 /** Rows read per query: a bounded page, whatever the size of the result. */
 export const ROSTER_PAGE = 1000;
 
-function codeAndBelow(table: CodeTable, code: string): string[] {
-  const items = CODE_TABLES[table].items as CodeItem[];
-  const out = [code];
-  for (let i = 0; i < out.length; i++) for (const it of items) if (it.parent === out[i]) out.push(it.code);
-  return out;
-}
-const knownCode = (table: CodeTable, code: string) => (CODE_TABLES[table].items as CodeItem[]).some((i) => i.code === code);
-
-/** The search parameters of GET /api/cadres as a repository filter (the same meaning as the search). */
-async function rosterFilter(ctx: Ctx, s: RosterQuery): Promise<repo.RosterFilter> {
-  const issues: FieldIssue[] = [];
-  const bad = (field: string, message: string) => issues.push({ field, message });
-  const on = s.ageOn ?? todayOf(ctx.now);
-  let authorityIds = ctx.actor.visibleAuthorityIds;
-  if (s.authorityId !== undefined) {
-    if (!authorityIds.includes(s.authorityId)) bad('authorityId', '不在您的干部管理权限范围内');
-    authorityIds = [s.authorityId];
-  }
-  if (s.gender && !isCode('gender', s.gender)) bad('gender', `未知的性别代码 ${s.gender}`);
-  if (s.ethnic && s.ethnic !== 'minority' && !isCode('ethnic', s.ethnic)) bad('ethnic', `未知的民族代码 ${s.ethnic}`);
-  if (s.political && !['party', 'nonParty'].includes(s.political) && !isCode('political', s.political))
-    bad('political', `未知的政治面貌代码 ${s.political}`);
-  if (s.education && !knownCode('education', s.education)) bad('education', `未知的学历代码 ${s.education}`);
-  if (s.educationAtLeast && !knownCode('education', s.educationAtLeast)) bad('educationAtLeast', `未知的学历代码 ${s.educationAtLeast}`);
-  if (s.level && !knownCode('level', s.level)) bad('level', `未知的职务层次代码 ${s.level}`);
-  if (s.rank && !isCode('rank', s.rank)) bad('rank', `未知的职级代码 ${s.rank}`);
-  if (issues.length) throw validationError(issues);
-  const q = s.q?.replace(/\s+/g, '');
-  let educationIn = s.education ? codeAndBelow('education', s.education) : undefined;
-  if (s.educationAtLeast) {
-    const tier = educationTier(s.educationAtLeast);
-    educationIn = (educationIn ?? CODE_TABLES.education.items.map((i) => i.code)).filter((c) => educationTier(c) <= tier);
-  }
-  return {
-    authorityIds,
-    pinyinPrefix: q && isPinyinQuery(q) ? q.toLowerCase() : undefined,
-    nameContains: q && !isPinyinQuery(q) ? q : undefined,
-    gender: s.gender,
-    bornOnOrBefore: s.ageMin !== undefined ? latestBirthDateForAge(s.ageMin, on) : undefined,
-    bornAfter: s.ageMax !== undefined ? latestBirthDateForAge(s.ageMax + 1, on) : undefined,
-    ethnic: s.ethnic,
-    politicalIn: s.political === 'party' ? PARTY_CODES : s.political && s.political !== 'nonParty' ? [s.political] : undefined,
-    politicalNotIn: s.political === 'nonParty' ? PARTY_CODES : undefined,
-    educationIn,
-    levelIn: s.level ? codeAndBelow('level', s.level) : undefined,
-    rank: s.rank,
-    unitPath: s.unitId !== undefined ? ((await cadresRepo.findUnitPath(ctx.db, s.unitId)) ?? '/-/') : undefined,
-    specialtyContains: s.specialty?.trim() || undefined,
-    tag: s.tag?.trim() || undefined,
-    status: s.status === 'all' ? undefined : s.status,
-  };
-}
-
 /**
  * Check the request, count and audit the export, and hand back the writer of the workbook: it reads
  * the result ROSTER_PAGE rows at a time and streams them out, so validation errors answer before
@@ -156,7 +104,7 @@ export async function prepareRoster(ctx: Ctx, s: RosterQuery) {
   const { columns, unknown } = pickColumns(keys);
   if (unknown.length) throw validationError([{ field: 'columns', label: '列', message: `未知的列：${unknown.join('、')}` }]);
   if (!columns.length) throw validationError([{ field: 'columns', label: '列', message: '至少选择一列' }]);
-  const filter = await rosterFilter(ctx, s);
+  const filter = await searchConditions(ctx, s);
   const total = await repo.countRoster(ctx.db, filter);
   const { columns: _c, ...query } = s;
   await insertAudit(
@@ -256,45 +204,10 @@ const letter = (i: number) => {
 };
 
 /** The whole profile as the form would submit it, from what is stored. */
-async function storedInput(db: Db, id: number, authorityIds: readonly number[]) {
+async function storedProfile(db: Db, id: number, authorityIds: readonly number[]) {
   const before = await cadresRepo.findCadre(db, id, authorityIds);
   if (!before) return undefined;
-  const children = await cadresRepo.loadChildren(db, id);
-  const input: CadreInput = {
-    idCard: before.idCard,
-    name: before.name,
-    gender: before.gender,
-    birthMonth: before.birthDate.slice(0, 7),
-    ethnicCode: before.ethnicCode,
-    nativePlace: before.nativePlace,
-    birthplace: before.birthplace,
-    politicalStatus: before.politicalStatus,
-    partyJoinMonth: before.partyJoinMonth,
-    otherParty: before.otherParty,
-    workStartMonth: before.workStartMonth,
-    healthCode: before.healthCode,
-    professionalTitle: before.professionalTitle,
-    specialty: before.specialty,
-    ftEducation: before.ftEducation,
-    ftDegree: before.ftDegree,
-    ftEducationSchool: before.ftEducationSchool,
-    ftDegreeSchool: before.ftDegreeSchool,
-    ipEducation: before.ipEducation,
-    ipDegree: before.ipDegree,
-    ipEducationSchool: before.ipEducationSchool,
-    ipDegreeSchool: before.ipDegreeSchool,
-    currentPost: before.currentPost,
-    levelCode: before.levelCode,
-    levelSince: before.levelSince,
-    unitId: before.unitId,
-    authorityId: before.authorityId,
-    status: before.status as CadreInput['status'],
-    rewardsText: before.rewardsText,
-    appraisalText: before.appraisalText,
-    remarks: before.remarks,
-    ...children,
-  };
-  return { before, input };
+  return { before, input: storedInput(before, await cadresRepo.loadChildren(db, id)) };
 }
 
 function blankInput(ctx: Ctx, idCard: string): CadreInput {
@@ -344,7 +257,7 @@ function blankInput(ctx: Ctx, idCard: string): CadreInput {
 interface PlannedWrite {
   row: number;
   valid: ValidProfile;
-  before?: NonNullable<Awaited<ReturnType<typeof cadresRepo.findCadre>>>;
+  before?: StoredCadre;
 }
 
 /**
@@ -411,7 +324,7 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
       else if (key) seen.set(key, r.row);
       if (errors.length > before || !idCard) continue;
       const ownerId = parsed?.ok ? await cadresRepo.findIdCardOwner(ctx.db, parsed.id) : undefined;
-      const stored = ownerId !== undefined ? await storedInput(ctx.db, ownerId, ctx.actor.visibleAuthorityIds) : undefined;
+      const stored = ownerId !== undefined ? await storedProfile(ctx.db, ownerId, ctx.actor.visibleAuthorityIds) : undefined;
       if (ownerId !== undefined && !stored) {
         errors.push({ row: r.row, col: idCol, message: '身份证号：该干部已存在，但不在您的干部管理权限范围内' });
         continue;
@@ -428,7 +341,7 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
     }
   } else {
     // appraisals: rows grouped by cadre, each cadre's profile saved once with its new years
-    const byCadre = new Map<number, { rows: number[]; stored: NonNullable<Awaited<ReturnType<typeof storedInput>>>; years: Map<number, string> }>();
+    const byCadre = new Map<number, { rows: number[]; stored: NonNullable<Awaited<ReturnType<typeof storedProfile>>>; years: Map<number, string> }>();
     const yearCol = colOf('year')!;
     const gradeCol = colOf('grade')!;
     const nameCol = colOf('name');
@@ -449,7 +362,7 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
       const ownerId = await cadresRepo.findIdCardOwner(ctx.db, parsed.id);
       let entry = ownerId !== undefined ? byCadre.get(ownerId) : undefined;
       if (!entry && ownerId !== undefined) {
-        const stored = await storedInput(ctx.db, ownerId, ctx.actor.visibleAuthorityIds);
+        const stored = await storedProfile(ctx.db, ownerId, ctx.actor.visibleAuthorityIds);
         if (stored) {
           entry = { rows: [], stored, years: new Map() };
           byCadre.set(ownerId, entry);

@@ -115,6 +115,12 @@ describe.each(dialects)('documents on %s', (dialect) => {
     const bad = await get('leader', '/api/exports/roster.xlsx?columns=name,salary');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('salary');
+    // The search's own conditions: the same checks and messages as GET /api/cadres.
+    for (const q of ['gender=9', 'ageMin=50&ageMax=40']) {
+      const [roster, search] = await Promise.all([get('leader', `/api/exports/roster.xlsx?${q}`), get('leader', `/api/cadres?${q}`)]);
+      expect(roster.statusCode).toBe(400);
+      expect(roster.json()).toEqual(search.json());
+    }
     expect((await get('jiwei', '/api/exports/roster.xlsx')).statusCode).toBe(403);
     const audits = await h.t.db.selectFrom('auditLog').select('detail').where('event', '=', 'cadre.export').execute();
     expect(audits.map((a) => JSON.parse(a.detail))).toContainEqual(expect.objectContaining({ format: 'xlsx', kind: 'roster', total: 2 }));

@@ -14,7 +14,7 @@ import { codeName } from '../codes/codes.catalog.js';
 import { buildAuditRow } from '../audit/audit.events.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import * as cadresRepo from '../cadres/cadres.repository.js';
-import { guardDuplicateId, insertProfile, replaceProfile, validateProfile } from '../cadres/cadres.service.js';
+import { guardDuplicateId, insertProfile, replaceProfile, storedInput, validateProfile, type StoredCadre } from '../cadres/cadres.service.js';
 import { CADRE_LABELS, type CadreInput } from '../cadres/cadres.rules.js';
 import { importRmbFile } from '../../io/rmb-import.js';
 import { cadreToRmb, jianliLinesOf, type RmbExtras, type RmbProposal } from '../../io/rmb-mapping.js';
@@ -248,44 +248,6 @@ export function diffProfile(
   return out;
 }
 
-/** The profile as stored, in the shape of an input. */
-function storedInput(row: NonNullable<Awaited<ReturnType<typeof cadresRepo.findCadre>>>, children: cadresRepo.CadreChildren): CadreInput {
-  return {
-    idCard: row.idCard,
-    name: row.name,
-    gender: row.gender,
-    birthMonth: row.birthDate.slice(0, 7),
-    ethnicCode: row.ethnicCode,
-    nativePlace: row.nativePlace,
-    birthplace: row.birthplace,
-    politicalStatus: row.politicalStatus,
-    partyJoinMonth: row.partyJoinMonth,
-    otherParty: row.otherParty,
-    workStartMonth: row.workStartMonth,
-    healthCode: row.healthCode,
-    professionalTitle: row.professionalTitle,
-    specialty: row.specialty,
-    ftEducation: row.ftEducation,
-    ftDegree: row.ftDegree,
-    ftEducationSchool: row.ftEducationSchool,
-    ftDegreeSchool: row.ftDegreeSchool,
-    ipEducation: row.ipEducation,
-    ipDegree: row.ipDegree,
-    ipEducationSchool: row.ipEducationSchool,
-    ipDegreeSchool: row.ipDegreeSchool,
-    currentPost: row.currentPost,
-    levelCode: row.levelCode,
-    levelSince: row.levelSince,
-    unitId: row.unitId,
-    authorityId: row.authorityId,
-    status: row.status as CadreInput['status'],
-    rewardsText: row.rewardsText,
-    appraisalText: row.appraisalText,
-    remarks: row.remarks,
-    ...children,
-  };
-}
-
 // ---- importing one file ----
 
 /** '出生年月：…（另有 2 处问题）', as the profile's own validation words it. */
@@ -416,7 +378,7 @@ export async function importOne(ctx: Ctx, src: ImportSource, target: ImportTarge
 
 async function writeUpdate(
   ctx: Ctx,
-  before: NonNullable<Awaited<ReturnType<typeof cadresRepo.findCadre>>>,
+  before: StoredCadre,
   version: number,
   v: Awaited<ReturnType<typeof validateProfile>>,
   photo: { mime: string; bytes: Uint8Array } | null,
