@@ -2,7 +2,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import { inForce } from '../units/units.repository.js';
+import { postsWithHolders } from '../units/units.repository.js';
 import { COLLEGE_CODES, type BirthRange } from './stats.rules.js';
 
 type Cadres = ExpressionBuilder<Database, 'cadres'>;
@@ -114,15 +114,7 @@ export async function staffingFigures(db: Db, authorityIds: readonly number[], o
     .where('units.authorityId', 'in', authorityIds)
     .executeTakeFirstOrThrow();
   // One row per post with its holders on the date, then summed: vacancies never go negative per post.
-  const perPost = db
-    .selectFrom('posts')
-    .innerJoin('teams', 'teams.id', 'posts.teamId')
-    .innerJoin('units', 'units.id', 'teams.unitId')
-    .leftJoin('appointments', (join) => join.onRef('appointments.postId', '=', 'posts.id').on(inForce(on)))
-    .select((eb) => ['posts.teamId', 'posts.quota', 'posts.isChief', eb.fn.count<number>('appointments.id').as('filled')])
-    .where('units.authorityId', 'in', authorityIds)
-    .groupBy(['posts.id', 'posts.teamId', 'posts.quota', 'posts.isChief'])
-    .as('p');
+  const perPost = postsWithHolders(db, authorityIds, on).as('p');
   const posts = await db
     .selectFrom(perPost)
     .select((eb) => [

@@ -1,8 +1,23 @@
 // Units, teams, posts and appointments in the database. Plain functions taking db or trx first.
-import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { AppointmentTable, PostTable, TeamTable, UnitTable } from './units.table.js';
+
+/** The tables whose rows carry a version for optimistic locking. */
+type Versioned = 'units' | 'teams' | 'posts';
+
+/** Update when the version still matches, bumping it; false when someone changed the row first. */
+async function updateVersioned<T extends Versioned>(db: Db, table: T, id: number, version: number, patch: Updateable<Database[T]>) {
+  // Kysely cannot type a query over a table chosen by a type parameter; all three have id and version.
+  const r = await (db as unknown as Kysely<Record<Versioned, { id: number; version: number }>>)
+    .updateTable(table as Versioned)
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
 
 // ---- units ----
 
@@ -78,15 +93,8 @@ export async function insertUnit(db: Db, row: Omit<Insertable<UnitTable>, 'path'
   return id;
 }
 
-/** Update when the version still matches, bumping it; false when someone changed the unit first. */
 export async function updateUnit(db: Db, id: number, version: number, patch: Updateable<UnitTable>) {
-  const r = await db
-    .updateTable('units')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updateVersioned(db, 'units', id, version, patch);
 }
 
 /** Move a subtree: every path starting with oldPrefix starts with newPrefix instead. */
@@ -128,13 +136,7 @@ export async function insertTeam(db: Db, row: Insertable<TeamTable>) {
 }
 
 export async function updateTeam(db: Db, id: number, version: number, patch: Updateable<TeamTable>) {
-  const r = await db
-    .updateTable('teams')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updateVersioned(db, 'teams', id, version, patch);
 }
 
 // ---- posts ----
@@ -178,13 +180,7 @@ export async function insertPost(db: Db, row: Insertable<PostTable>) {
 }
 
 export async function updatePost(db: Db, id: number, version: number, patch: Updateable<PostTable>) {
-  const r = await db
-    .updateTable('posts')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updateVersioned(db, 'posts', id, version, patch);
 }
 
 /**
@@ -336,29 +332,34 @@ export async function findCadreForAppointment(db: Db, id: number) {
 }
 
 /**
+ * Every visible post with how many hold it on a date, one row per post: the base of the staffing sums
+ * (per team here, over the whole scope in stats), so that vacancies never go negative per post.
+ */
+export function postsWithHolders(db: Db, authorityIds: readonly number[], on: string) {
+  return db
+    .selectFrom('posts')
+    .innerJoin('teams', 'teams.id', 'posts.teamId')
+    .innerJoin('units', 'units.id', 'teams.unitId')
+    .leftJoin('appointments', (join) => join.onRef('appointments.postId', '=', 'posts.id').on(inForce(on)))
+    .select((eb) => ['posts.teamId', 'posts.quota', 'posts.isChief', eb.fn.count<number>('appointments.id').as('filled')])
+    .where('units.authorityId', 'in', authorityIds)
+    .groupBy(['posts.id', 'posts.teamId', 'posts.quota', 'posts.isChief']);
+}
+
+/**
  * Every visible team's staffing and composition on a date in one grouped query: quota, holders,
  * vacancies (never negative per post), whether the chief's post is vacant, and of the holders the
  * women, the 党外 and the sum of birth years (for the average age). One row per team, no row loading.
  */
 export async function teamSummaries(db: Db, authorityIds: readonly number[], on: string) {
   if (authorityIds.length === 0) return [];
-  const perPost = db
-    .selectFrom('posts')
-    .innerJoin('teams', 'teams.id', 'posts.teamId')
-    .innerJoin('units', 'units.id', 'teams.unitId')
-    .leftJoin('appointments', (join) => join.onRef('appointments.postId', '=', 'posts.id').on(inForce(on)))
+  const perPost = postsWithHolders(db, authorityIds, on)
     .leftJoin('cadres', 'cadres.id', 'appointments.cadreId')
     .select((eb) => [
-      'posts.teamId',
-      'posts.quota',
-      'posts.isChief',
-      eb.fn.count<number>('appointments.id').as('filled'),
       eb.fn.sum<number | null>(eb.case().when('cadres.gender', '=', '2').then(1).else(0).end()).as('women'),
       eb.fn.sum<number | null>(eb.case().when('cadres.politicalStatus', 'not in', ['01', '02']).then(1).else(0).end()).as('nonParty'),
       eb.fn.sum<number | null>(sql`cast(substr(cadres.birth_date, 1, 4) as integer)`).as('birthYears'),
     ])
-    .where('units.authorityId', 'in', authorityIds)
-    .groupBy(['posts.id', 'posts.teamId', 'posts.quota', 'posts.isChief'])
     .as('p');
   const rows = await db
     .selectFrom(perPost)
