@@ -1,8 +1,10 @@
 // Test factories with overridable defaults (DESIGN.md practice 10): a valid cadre profile whose ID
 // number, birth month and gender agree, and small helpers that put units in a test database.
+import type { Insertable } from 'kysely';
 import type { Db } from '../../src/db/database.js';
 import { checkCharacter } from '../../src/domain/idcard.js';
 import type { CadreInput } from '../../src/features/cadres/cadres.rules.js';
+import type { CadreTable } from '../../src/features/cadres/cadres.table.js';
 
 let serial = 0;
 
@@ -85,6 +87,39 @@ export function cadreInput(o: CadreOverrides = {}): CadreInput {
     tags: ['年轻干部', '经济'],
   };
   return { ...base, ...rest };
+}
+
+let rowSerial = 0;
+
+/**
+ * A cadre row straight into the table, past the profile's validation: only what counts, statistics and
+ * team views read (a made-up ID number, 干部N, born 1980-01-01). The text columns left out have
+ * database defaults.
+ */
+export async function insertCadreRow(db: Db, over: Partial<Insertable<CadreTable>> & { authorityId: number }): Promise<number> {
+  rowSerial++;
+  const at = '2026-01-01T00:00:00.000Z';
+  const row = {
+    idCard: `3401011980010${String(rowSerial).padStart(5, '0')}`,
+    name: `干部${rowSerial}`,
+    namePinyin: `ganbu${rowSerial}`,
+    nameInitials: 'gb',
+    gender: '1',
+    birthDate: '1980-01-01',
+    ethnicCode: '01',
+    politicalStatus: '01',
+    workStartMonth: '2002-07',
+    healthCode: '1',
+    createdAt: at,
+    updatedAt: at,
+    ...over,
+  };
+  const { id } = await db
+    .insertInto('cadres')
+    .values(row as Insertable<CadreTable>)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 /** A unit under `parentId` (or a root), with its materialized path. */

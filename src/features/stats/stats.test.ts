@@ -1,41 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Insertable } from 'kysely';
 import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
-import type { Db } from '../../db/database.js';
+import { insertCadreRow } from '../../../test/support/factory.js';
 import { ageOn } from '../../domain/dates.js';
-import type { CadreTable } from '../cadres/cadres.table.js';
 import { AGE_BANDS, averageAge, birthRanges } from './stats.rules.js';
 
 type Headers = { authorization: string };
-
-let seq = 0;
-async function insertCadre(db: Db, over: Partial<Insertable<CadreTable>> & { authorityId: number }) {
-  seq++;
-  const at = '2026-01-01T00:00:00.000Z';
-  const row = {
-    idCard: `3401021980010${String(seq).padStart(5, '0')}`,
-    name: `干部${seq}`,
-    namePinyin: `ganbu${seq}`,
-    nameInitials: 'gb',
-    gender: '1',
-    birthDate: '1980-01-01',
-    ethnicCode: '01',
-    politicalStatus: '01',
-    workStartMonth: '2002-07',
-    healthCode: '1',
-    createdAt: at,
-    updatedAt: at,
-    ...over,
-  };
-  // The text columns left out have database defaults.
-  const { id } = await db
-    .insertInto('cadres')
-    .values(row as Insertable<CadreTable>)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
 
 describe('age bands', () => {
   const on = '2026-06-01';
@@ -95,8 +65,8 @@ describe.each(dialects)('home-page statistics on %s', (dialect) => {
     const db = h.t.db;
 
     // on 2026-06-01: A 34, B 36, C 56, D 50, F 41; E retired and not counted
-    const a = await insertCadre(db, { authorityId: cityAuth, gender: '2', birthDate: '1991-06-02', highestEducation: '21', levelCode: '1A31' });
-    const b = await insertCadre(db, {
+    const a = await insertCadreRow(db, { authorityId: cityAuth, gender: '2', birthDate: '1991-06-02', highestEducation: '21', levelCode: '1A31' });
+    const b = await insertCadreRow(db, {
       authorityId: cityAuth,
       birthDate: '1990-06-01',
       politicalStatus: '13',
@@ -104,7 +74,7 @@ describe.each(dialects)('home-page statistics on %s', (dialect) => {
       highestEducation: '11',
       levelCode: '1A32',
     });
-    const c = await insertCadre(db, {
+    const c = await insertCadreRow(db, {
       authorityId: donghuAuth,
       gender: '2',
       birthDate: '1970-01-01',
@@ -112,9 +82,9 @@ describe.each(dialects)('home-page statistics on %s', (dialect) => {
       highestEducation: '31',
       levelCode: '1A41',
     });
-    const d = await insertCadre(db, { authorityId: donghuAuth, birthDate: '1975-12-31', highestEducation: '35' });
-    await insertCadre(db, { authorityId: cityAuth, status: 'retired', gender: '2', birthDate: '1960-01-01' });
-    await insertCadre(db, { authorityId: donghuAuth, birthDate: '1985-06-01', levelCode: '1A42' });
+    const d = await insertCadreRow(db, { authorityId: donghuAuth, birthDate: '1975-12-31', highestEducation: '35' });
+    await insertCadreRow(db, { authorityId: cityAuth, status: 'retired', gender: '2', birthDate: '1960-01-01' });
+    await insertCadreRow(db, { authorityId: donghuAuth, birthDate: '1985-06-01', levelCode: '1A42' });
 
     const cityUnit = await created('/api/units', ganbuke, { name: '市委办公室', kind: '党委', tier: 'city', authorityId: cityAuth });
     const cityTeam = await created('/api/teams', ganbuke, { unitId: cityUnit, name: '市委办领导班子', kind: '部门班子' });

@@ -1,40 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Insertable } from 'kysely';
 import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
-import type { Db } from '../../db/database.js';
-import type { CadreTable } from '../cadres/cadres.table.js';
+import { insertCadreRow } from '../../../test/support/factory.js';
 
 type Headers = { authorization: string };
-
-let seq = 0;
-/** A cadre row straight into the table: only what appointments and team views read. */
-async function insertCadre(db: Db, over: Partial<Insertable<CadreTable>> & { authorityId: number }) {
-  seq++;
-  const at = '2026-01-01T00:00:00.000Z';
-  const row = {
-    idCard: `3401011980010${String(seq).padStart(5, '0')}`,
-    name: `干部${seq}`,
-    namePinyin: `ganbu${seq}`,
-    nameInitials: 'gb',
-    gender: '1',
-    birthDate: '1980-01-01',
-    ethnicCode: '01',
-    politicalStatus: '01',
-    workStartMonth: '2002-07',
-    healthCode: '1',
-    createdAt: at,
-    updatedAt: at,
-    ...over,
-  };
-  // The text columns left out have database defaults.
-  const { id } = await db
-    .insertInto('cadres')
-    .values(row as Insertable<CadreTable>)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
 
 describe.each(dialects)('units, teams, posts and appointments on %s', (dialect) => {
   let h: TestApp;
@@ -106,11 +75,11 @@ describe.each(dialects)('units, teams, posts and appointments on %s', (dialect) 
       sortOrder: 1,
     });
 
-    ids.c1 = await insertCadre(h.t.db, { authorityId: cityAuth, name: '张三', gender: '1' });
-    ids.c2 = await insertCadre(h.t.db, { authorityId: cityAuth, name: '李四', gender: '2' });
-    ids.c3 = await insertCadre(h.t.db, { authorityId: cityAuth, name: '王五', workStartMonth: '2024-07' });
-    ids.cDonghu = await insertCadre(h.t.db, { authorityId: donghuAuth, name: '赵六' });
-    ids.retired = await insertCadre(h.t.db, { authorityId: cityAuth, name: '钱七', status: 'retired' });
+    ids.c1 = await insertCadreRow(h.t.db, { authorityId: cityAuth, name: '张三', gender: '1' });
+    ids.c2 = await insertCadreRow(h.t.db, { authorityId: cityAuth, name: '李四', gender: '2' });
+    ids.c3 = await insertCadreRow(h.t.db, { authorityId: cityAuth, name: '王五', workStartMonth: '2024-07' });
+    ids.cDonghu = await insertCadreRow(h.t.db, { authorityId: donghuAuth, name: '赵六' });
+    ids.retired = await insertCadreRow(h.t.db, { authorityId: cityAuth, name: '钱七', status: 'retired' });
   });
   afterAll(async () => h?.close());
 
