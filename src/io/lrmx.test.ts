@@ -251,6 +251,7 @@ describe('parseLrmx: refused files, each with a Chinese reason naming the elemen
       '文件不是有效的 UTF-8 编码',
     ],
     ['an empty file', Buffer.alloc(0), 'Person', '找不到开始标签'],
+    ['a file cut off inside an element', utf8('<Person><XingMing>张三'), 'XingMing', '文件在元素 <Person>、<XingMing> 结束之前就结束了'],
     ['plain text', utf8('张三 男 1970年1月'), 'Person', '不是格式正确的 XML'],
     ['a JSON file', utf8('{"XingMing":"张三"}'), 'Person', '不是格式正确的 XML'],
     ['elements nested 60 deep', doc(`<X>${'<a>'.repeat(60)}${'</a>'.repeat(60)}</X>`), 'Person', '不是可接受的 XML：元素嵌套超过 50 层'],

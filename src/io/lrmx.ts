@@ -118,6 +118,8 @@ function malformed(text: string, err: { code: string; msg: string; line: number;
     [/Multiple possible root nodes/, () => '文件有多个根元素'],
     [/XML declaration allowed only at the start/, () => 'XML 声明只能位于文件开头'],
     [/Invalid space after '<'/, () => '“<”之后不能有空格'],
+    // The file ended with these elements still open.
+    [/Invalid '\[([^\]]*)\]' found/, (m) => `文件在元素 ${[...m[1].matchAll(/"([^"]+)"/g)].map((x) => `<${x[1]}>`).join('、')} 结束之前就结束了`],
   ];
   let detail = err.msg;
   for (const [re, say] of rules) {
