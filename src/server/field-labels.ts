@@ -13,9 +13,11 @@ export function registerFieldLabels(map: Record<string, string>, routePrefixes?:
   for (const prefix of routePrefixes) scoped.push({ prefix, labels: new Map(Object.entries(map)) });
 }
 
+/** The most specific registration wins: '/api/teams/analyze' before '/api/teams', whatever the import order. */
 function label(key: string, url: string | undefined): string | undefined {
-  if (url) for (const s of scoped) if (url.startsWith(s.prefix) && s.labels.has(key)) return s.labels.get(key);
-  return global.get(key);
+  let best: { prefix: string; labels: Map<string, string> } | undefined;
+  if (url) for (const s of scoped) if (url.startsWith(s.prefix) && s.labels.has(key) && (!best || s.prefix.length > best.prefix.length)) best = s;
+  return best?.labels.get(key) ?? global.get(key);
 }
 
 /** '家庭成员 第2行 出生年月' for ['family', 1, 'birthMonth'] on a route under url. */
