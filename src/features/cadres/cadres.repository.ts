@@ -98,6 +98,11 @@ export async function replaceChildren(db: Db, cadreId: number, c: CadreChildren)
   for (const t of ['cadreResume', 'cadreRewards', 'cadreAppraisals', 'cadreFamily', 'cadreRanks', 'cadreTags'] as const) {
     await db.deleteFrom(t).where('cadreId', '=', cadreId).execute();
   }
+  await insertChildren(db, cadreId, c);
+}
+
+/** The child rows of a cadre that has none yet (a new one): replaceChildren without its deletes. */
+export async function insertChildren(db: Db, cadreId: number, c: CadreChildren): Promise<void> {
   if (c.resume.length)
     await db
       .insertInto('cadreResume')

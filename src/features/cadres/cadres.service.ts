@@ -11,6 +11,7 @@ import { CODE_TABLES, codeName, educationTier, isCode, type CodeTable } from '..
 import { buildAuditRow, diffFields, type FieldChange } from '../audit/audit.events.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { getSetting } from '../settings/settings.service.js';
+import type { SettingValue } from '../settings/settings.catalog.js';
 import type { FieldIssue } from '../../server/errors.js';
 import * as repo from './cadres.repository.js';
 import { cadreIssues, cadreLabel, PARTY_CODES, type CadreInput, type RankEntry } from './cadres.rules.js';
@@ -141,17 +142,43 @@ const AUDITED = (row: Partial<repo.CadreRow>) =>
 
 // ---- validation ----
 
-async function validate(ctx: Ctx, input: CadreInput, selfId?: number) {
+/**
+ * What a batch (an import) may have read already, so that validation does not read it again for every
+ * file: the settings of the batch's date, the authority of the batch's unit, and the owner of the ID
+ * number just looked up (used only when it is the same number the validation would look up).
+ */
+export interface ValidationLookups {
+  minWorkAge?: SettingValue<'cadre.minWorkAge'>;
+  unitAuthority?: { unitId: number; authorityId: number | undefined };
+  idCardOwner?: { idCard: string; ownerId: number | undefined };
+}
+
+/** The settings validation reads, once for a whole batch. */
+export async function validationSettings(ctx: Ctx): Promise<Pick<ValidationLookups, 'minWorkAge'>> {
+  return { minWorkAge: await getSetting(ctx.db, 'cadre.minWorkAge', ctx.now) };
+}
+
+async function validate(ctx: Ctx, input: CadreInput, selfId?: number, known: ValidationLookups = {}) {
   const today = todayOf(ctx.now);
   const parsed = parseIdCard(input.idCard, today);
   const idCard = parsed.ok ? parsed.id : input.idCard.trim().toUpperCase();
   const clean = normalize(input, idCard);
+  const unitId = clean.unitId;
   const issues = cadreIssues(clean, {
     today,
-    minWorkAge: await getSetting(ctx.db, 'cadre.minWorkAge', ctx.now),
+    minWorkAge: known.minWorkAge ?? (await getSetting(ctx.db, 'cadre.minWorkAge', ctx.now)),
     visibleAuthorityIds: ctx.actor.visibleAuthorityIds,
-    unitAuthorityId: clean.unitId === null ? undefined : await repo.findUnitAuthority(ctx.db, clean.unitId),
-    idCardOwner: parsed.ok ? await repo.findIdCardOwner(ctx.db, idCard) : undefined,
+    unitAuthorityId:
+      unitId === null
+        ? undefined
+        : known.unitAuthority?.unitId === unitId
+          ? known.unitAuthority.authorityId
+          : await repo.findUnitAuthority(ctx.db, unitId),
+    idCardOwner: !parsed.ok
+      ? undefined
+      : known.idCardOwner?.idCard === idCard
+        ? known.idCardOwner.ownerId
+        : await repo.findIdCardOwner(ctx.db, idCard),
     selfId,
   });
   if (issues.length || !parsed.ok) throw validationError(issues);
@@ -162,7 +189,8 @@ async function validate(ctx: Ctx, input: CadreInput, selfId?: number) {
 export type ValidProfile = Awaited<ReturnType<typeof validate>>;
 
 /** The form's validation, for use cases that write profiles in their own transaction (imports). */
-export const validateProfile = (ctx: Ctx, input: CadreInput, selfId?: number): Promise<ValidProfile> => validate(ctx, input, selfId);
+export const validateProfile = (ctx: Ctx, input: CadreInput, selfId?: number, known?: ValidationLookups): Promise<ValidProfile> =>
+  validate(ctx, input, selfId, known);
 
 /** Two saves of the same new ID number at once: the unique index catches the second one. */
 export async function guardDuplicateId<T>(write: Promise<T>): Promise<T> {
@@ -235,7 +263,7 @@ export async function insertProfile(trx: Db, ctx: Ctx, v: ValidProfile, opts: Pr
   const { clean, birthDate } = v;
   const row = toRow(clean, birthDate, ctx.now);
   const id = await repo.insertCadre(trx, row);
-  await repo.replaceChildren(trx, id, childrenOf(clean));
+  await repo.insertChildren(trx, id, childrenOf(clean));
   const after = { ...row, ...childrenOf(clean) };
   const changes = diffFields({}, after, [...AUDITED(row), 'resume', 'rewards', 'appraisals', 'family', 'ranks', 'tags']).filter(
     (c) => c.new !== '' && !(Array.isArray(c.new) && c.new.length === 0),

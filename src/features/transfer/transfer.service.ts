@@ -14,7 +14,16 @@ import { codeName } from '../codes/codes.catalog.js';
 import { buildAuditRow } from '../audit/audit.events.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import * as cadresRepo from '../cadres/cadres.repository.js';
-import { guardDuplicateId, insertProfile, replaceProfile, storedInput, validateProfile, type StoredCadre } from '../cadres/cadres.service.js';
+import {
+  guardDuplicateId,
+  insertProfile,
+  replaceProfile,
+  storedInput,
+  validateProfile,
+  validationSettings,
+  type StoredCadre,
+  type ValidationLookups,
+} from '../cadres/cadres.service.js';
 import { CADRE_LABELS, type CadreInput } from '../cadres/cadres.rules.js';
 import { importRmbFile } from '../../io/rmb-import.js';
 import { cadreToRmb, jianliLinesOf, type RmbExtras, type RmbProposal } from '../../io/rmb-mapping.js';
@@ -270,6 +279,8 @@ interface ImportOptions {
   /** detail for the audit rows (e.g. the job) */
   detail?: Record<string, unknown>;
   write?: WriteRunner;
+  /** what the batch has read once for all its files (settings, the target unit's authority) */
+  lookups?: ValidationLookups;
 }
 
 /**
@@ -315,6 +326,8 @@ export async function importOne(ctx: Ctx, src: ImportSource, target: ImportTarge
   } else {
     existingId = await cadresRepo.findIdCardOwner(ctx.db, input.idCard);
   }
+  // The validation below looks up the same ID number; it takes this answer instead of asking again.
+  const known: ValidationLookups = { ...opts.lookups, idCardOwner: { idCard: input.idCard, ownerId: existingId } };
 
   const photoBytes = photo ? { mime: photo.mime, bytes: photo.bytes } : null;
   const payloadOf = (full: CadreInput): ImportPayload => ({
@@ -328,7 +341,7 @@ export async function importOne(ctx: Ctx, src: ImportSource, target: ImportTarge
   try {
     if (existingId === undefined) {
       const full: CadreInput = { ...input, authorityId: target.authorityId, unitId: target.unitId };
-      const v = await validateProfile(ctx, full);
+      const v = await validateProfile(ctx, full, undefined, known);
       const id = await guardDuplicateId(
         (opts.write ?? ownTransaction)(ctx, async (trx) => {
           const id = await insertProfile(trx, ctx, v, { photo: photoBytes, detail });
@@ -350,7 +363,7 @@ export async function importOne(ctx: Ctx, src: ImportSource, target: ImportTarge
     // What the form does not carry stays as it is: unit, authority, 职务层次, 职级, records, tags, remarks.
     // The same 简历 text keeps the lines as stored (with the dates of notes entered by hand).
     const full: CadreInput = { ...old, ...input, resume: sameResumeText(old.resume, input.resume) ? old.resume : input.resume };
-    const v = await validateProfile(ctx, full, before.id);
+    const v = await validateProfile(ctx, full, before.id, known);
     const diff = diffProfile(
       old,
       v.clean,
@@ -455,6 +468,14 @@ export async function importBatch(
 ): Promise<ImportResult[]> {
   requireAccess(ctx.actor, 'cadre:write');
   const results: ImportResult[] = [];
+  // Read once for the whole batch, not once per file.
+  const lookups: ValidationLookups = {
+    ...(await validationSettings(ctx)),
+    ...(target.unitId !== null && {
+      unitAuthority: { unitId: target.unitId, authorityId: await cadresRepo.findUnitAuthority(ctx.db, target.unitId) },
+    }),
+    ...opts.lookups,
+  };
   const savepoint: WriteRunner = async (c, fn) => {
     const trx = c.db as ControlledTransaction<Database>;
     const sp = await trx.savepoint('rmb_file').execute();
@@ -472,7 +493,8 @@ export async function importBatch(
     const chunk: ImportResult[] = [];
     try {
       const inChunk: Ctx = { ...ctx, db: trx };
-      for (const src of sources.slice(start, start + CHUNK)) chunk.push(await importOne(inChunk, src, target, { ...opts, write: savepoint }));
+      for (const src of sources.slice(start, start + CHUNK))
+        chunk.push(await importOne(inChunk, src, target, { ...opts, lookups, write: savepoint }));
       await trx.commit().execute();
     } catch (e) {
       await trx.rollback().execute();
