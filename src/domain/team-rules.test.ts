@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzeTeam,
   bandOfLevel,
+  DEFAULT_APPLICABILITY,
+  DEFAULT_SPECIALTY_KEYWORDS,
+  DEFAULT_SPECIALTY_NEEDS,
+  specialtiesOf,
   placeStem,
   RULE_SOURCES,
   TEAM_RULE_IDS,
@@ -17,6 +21,9 @@ const settings: TeamRuleSettings = {
   termYears: 5,
   maxConsecutiveTerms: 2,
   levelTenureMaxYears: 15,
+  applicability: DEFAULT_APPLICABILITY,
+  // specialty-gap has its own cases below; the other cases need no specialties
+  specialtyNeeds: [],
 };
 
 const m = (o: Partial<MemberFacts> = {}): MemberFacts => ({
@@ -198,5 +205,82 @@ describe('team structure rules', () => {
     expect(placeStem('东湖区')).toBe('东湖');
     expect(placeStem('泾县')).toBe('泾县');
     expect(placeStem('临江市')).toBe('临江');
+  });
+
+  const couple = [
+    m({
+      name: '王强',
+      cadreId: 1,
+      isChief: true,
+      levelCode: '1A31',
+      birthDate: '1975-03-02',
+      relatives: [{ relation: '妻子', name: '刘芳', birthMonth: '1978-04' }],
+    }),
+    m({ name: '刘芳', cadreId: 2, gender: '2', birthDate: '1978-04-20', relatives: [{ relation: '丈夫', name: '王强', birthMonth: '1975-03' }] }),
+    m({ name: '常委', cadreId: 3, birthDate: '1990-01-01' }),
+  ];
+  it.each([
+    ['a couple in one team: one finding for the pair', couple, undefined, [[1, 2]]],
+    [
+      'same name, another birth month: not the relative',
+      couple.map((x) => (x.cadreId === 2 ? { ...x, birthDate: '1979-04-20', relatives: [] } : x)),
+      undefined,
+      [],
+    ],
+    [
+      'relative without a birth month matches by name',
+      [{ ...couple[0]!, relatives: [{ relation: '妻子', name: '刘芳' }] }, { ...couple[1]!, relatives: [] }, couple[2]!],
+      undefined,
+      [[1, 2]],
+    ],
+    [
+      'a son leading the unit directly above',
+      [
+        { ...couple[2]!, relatives: [{ relation: '父亲', name: '赵大', birthMonth: '1960-01' }] },
+        { ...couple[1]!, relatives: [] },
+        { ...couple[0]!, relatives: [] },
+      ],
+      [{ cadreId: 50, name: '赵大', birthDate: '1960-01-15' }],
+      [[3]],
+    ],
+    ['no relatives recorded', couple.map((x) => ({ ...x, relatives: [] })), [{ cadreId: 50, name: '刘芳', birthDate: '1978-04-20' }], []],
+  ])('avoidance-kin: %s', (_name, members, supervisors, expected) => {
+    const team = { ...countyParty, ...(supervisors && { supervisors }) };
+    const found = analyzeTeam(base({ team, members })).filter((f) => f.rule === 'avoidance-kin');
+    expect(found.map((f) => f.members)).toEqual(expected);
+  });
+
+  const township: TeamFacts = { kind: '党委班子', unitKind: '乡镇', unitName: '城关镇党委', tier: 'township', quota: { total: 3, chief: 1 } };
+  it.each([
+    ['no member brings 经济 or 社会治理', [['党建'], [], []], '班子成员中没有具备经济、社会治理专长的干部'],
+    ['all three present across members', [['党建'], ['经济'], ['社会治理', '法治']], undefined],
+    ['empty team: skipped (chief-vacant speaks)', [], undefined],
+  ])('specialty-gap in a township team: %s', (_name, specs, detail) => {
+    const members = specs.map((sp, n) =>
+      m({ name: `成员${n}`, isChief: n === 0, gender: n === 1 ? '2' : '1', birthDate: '1992-01-01', specialties: sp }),
+    );
+    const found = analyzeTeam(base({ team: township, members, settings: { ...settings, specialtyNeeds: DEFAULT_SPECIALTY_NEEDS } })).filter(
+      (f) => f.rule === 'specialty-gap',
+    );
+    expect(found.map((f) => f.detail)).toEqual(detail ? [detail] : []);
+  });
+
+  it('reads specialties from the form text by keywords', () => {
+    expect(specialtiesOf('熟悉经济工作，擅长招商引资', DEFAULT_SPECIALTY_KEYWORDS)).toEqual(['经济']);
+    expect(specialtiesOf('法学专业，长期从事信访工作', DEFAULT_SPECIALTY_KEYWORDS)).toEqual(['社会治理', '法治']);
+    expect(specialtiesOf('', DEFAULT_SPECIALTY_KEYWORDS)).toEqual([]);
+  });
+
+  it('applies each rule only where the applicability data says, and not when disabled', () => {
+    const allMen = base().members.map((x) => ({ ...x, gender: '1' }));
+    const cityParty = { ...countyParty, tier: 'city' };
+    expect(rules(base({ team: cityParty, members: allMen }))).toEqual([]);
+    const widened = {
+      ...settings,
+      applicability: { ...DEFAULT_APPLICABILITY, 'no-woman': { enabled: true, appliesTo: [{ teamKinds: ['党委班子'] }] } },
+    };
+    expect(rules(base({ team: cityParty, members: allMen, settings: widened }))).toEqual(['no-woman']);
+    const off = { ...settings, applicability: { ...DEFAULT_APPLICABILITY, 'no-woman': { enabled: false, appliesTo: [] } } };
+    expect(rules(base({ members: allMen, settings: off }))).toEqual([]);
   });
 });

@@ -12,9 +12,14 @@
 // | `term-limit`             | every member with postStartDate                                | ≥ termYears × maxTerms whole years in the same post (default 5 × 2 = 10)     | §1.5 职务任期暂行规定 第3–4条, 第6条                 |
 // | `level-tenure-limit`     | every member with levelSince                                   | ≥ 15 whole years at the same level                                          | §1.5 职务任期暂行规定 第7条                          |
 // | `avoidance-native-place` | the chief of a 县(市、区) 党委/政府/纪委/组织部/法院/检察院/公安 | the chief's native place names the county; skipped when either is unknown  | §1.5 任职回避暂行规定 (2006) 成长地回避               |
+// | `avoidance-kin`          | every team                                                     | a member's relative (家庭成员 by name and birth month) is another member, or | §1.5 公务员法 第74条 任职回避                        |
+// |                          |                                                                | a member of a team of the unit directly above                               |                                                     |
+// | `specialty-gap`          | teams a `specialtyNeeds` entry selects (乡镇、法院、住建 …)       | a specialty the entry requires is held by no member                         | 精准选人：班子专业结构（本地设定，RULES.md §10）       |
 //
-// Composition rules (no-woman, no-non-party-deputy, no-young-member) are skipped for a team with no
-// members: chief-vacant already reports an empty team. Whole years are counted like ages (dates.ageOn),
+// Which teams a rule applies to is data (setting teamRules.applicability): a rule is checked for a
+// team when it is enabled and the team matches one of its selectors; the defaults encode the column
+// "applies to" above. Composition rules (no-woman, no-non-party-deputy, no-young-member, specialty-gap)
+// are skipped for a team with no members: chief-vacant already reports an empty team. Whole years are counted like ages (dates.ageOn),
 // so someone who started on 29 Feb completes a year on 1 Mar of a common year.
 import { ageOn } from './dates.js';
 
@@ -27,6 +32,8 @@ export const TEAM_RULE_IDS = [
   'term-limit',
   'level-tenure-limit',
   'avoidance-native-place',
+  'avoidance-kin',
+  'specialty-gap',
 ] as const;
 export type TeamRuleId = (typeof TEAM_RULE_IDS)[number];
 
@@ -41,7 +48,83 @@ export const RULE_SOURCES: Record<TeamRuleId, string> = {
   'level-tenure-limit': '《党政领导干部职务任期暂行规定》(2006) 第7条：同一层次领导职务累计任职15年的，不再推荐、提名或任命担任同一层次领导职务',
   'avoidance-native-place':
     '《党政领导干部任职回避暂行规定》(2006)：不得在本人成长地担任县(市)党委、政府、纪委、组织部、法院、检察院、公安局正职领导成员（RULES.md §1.5）',
+  'avoidance-kin':
+    '《公务员法》(2018) 第74条：有夫妻关系、直系血亲关系、三代以内旁系血亲关系以及近姻亲关系的，不得在同一机关双方直接隶属于同一领导人员的职位或者有直接上下级领导关系的职位工作（RULES.md §1.5）',
+  'specialty-gap': '精准选人、优化班子专业结构：班子成员专业经历应与单位职能相匹配（所需专长为本地设定，RULES.md §10）',
 };
+
+/** Which teams a selector picks; every given field must match, an empty selector matches every team. */
+export interface TeamSelector {
+  tiers?: string[];
+  teamKinds?: string[];
+  unitKinds?: string[];
+  /** the unit is one of the 七部门 (setting teamRules.sevenDepartments) */
+  sevenDepartments?: boolean;
+  /** the unit's name contains one of these */
+  unitNameIncludes?: string[];
+}
+
+export interface RuleApplicability {
+  enabled: boolean;
+  /** the rule is checked for a team matching any selector; an empty list means every team */
+  appliesTo: TeamSelector[];
+}
+
+export interface SpecialtyNeed {
+  appliesTo: TeamSelector[];
+  /** specialty names (those of the specialty pools: 党建, 社会治理, 经济, 城建, 法治) */
+  specialties: string[];
+}
+
+const COUNTY_LEGAL = ['法院', '检察院'];
+/** The defaults of teamRules.applicability: the "applies to" column of the table above. */
+export const DEFAULT_APPLICABILITY: Record<TeamRuleId, RuleApplicability> = {
+  'no-woman': {
+    enabled: true,
+    appliesTo: [{ tiers: ['county'], teamKinds: ['党委班子', '政府班子'] }, { sevenDepartments: true }],
+  },
+  'no-non-party-deputy': { enabled: true, appliesTo: [{ teamKinds: ['法院班子', '检察院班子'] }, { unitKinds: COUNTY_LEGAL }] },
+  'no-young-member': { enabled: true, appliesTo: [] },
+  'chief-vacant': { enabled: true, appliesTo: [] },
+  'over-quota': { enabled: true, appliesTo: [] },
+  'term-limit': { enabled: true, appliesTo: [] },
+  'level-tenure-limit': { enabled: true, appliesTo: [] },
+  'avoidance-native-place': {
+    enabled: true,
+    appliesTo: [
+      { tiers: ['county'], unitKinds: ['党委', '政府', '纪委', '法院', '检察院'] },
+      { tiers: ['county'], unitNameIncludes: ['组织部', '公安'] },
+    ],
+  },
+  'avoidance-kin': { enabled: true, appliesTo: [] },
+  'specialty-gap': { enabled: true, appliesTo: [] },
+};
+
+/** The defaults of teamRules.specialtyNeeds. */
+export const DEFAULT_SPECIALTY_NEEDS: SpecialtyNeed[] = [
+  { appliesTo: [{ tiers: ['township'], teamKinds: ['党委班子', '政府班子'] }], specialties: ['党建', '经济', '社会治理'] },
+  { appliesTo: [{ tiers: ['county'], teamKinds: ['政府班子'] }], specialties: ['经济', '城建', '法治'] },
+  { appliesTo: [{ unitKinds: COUNTY_LEGAL }, { unitNameIncludes: ['司法', '公安'] }], specialties: ['法治'] },
+  { appliesTo: [{ unitNameIncludes: ['住房和城乡建设', '自然资源', '城市管理', '交通运输'] }], specialties: ['城建'] },
+  { appliesTo: [{ unitNameIncludes: ['发展和改革', '财政', '商务', '经济'] }], specialties: ['经济'] },
+];
+
+/** The defaults of teamRules.specialtyKeywords: words in 熟悉专业有何专长 that show a specialty. */
+export const DEFAULT_SPECIALTY_KEYWORDS: Record<string, string[]> = {
+  党建: ['党建', '组织', '党务', '思想政治', '宣传'],
+  社会治理: ['社会治理', '信访', '社区', '应急', '基层治理', '民政', '综治'],
+  经济: ['经济', '金融', '财政', '财务', '招商', '产业', '工业', '商贸', '会计', '审计', '统计'],
+  城建: ['城建', '城市建设', '规划', '建筑', '土木', '交通', '市政', '城市管理'],
+  法治: ['法律', '法学', '法治', '政法', '司法', '检察', '审判', '纪检'],
+};
+
+/** The specialties whose keywords occur in the text. */
+export function specialtiesOf(text: string | null | undefined, keywords: Record<string, readonly string[]>): string[] {
+  if (!text) return [];
+  return Object.entries(keywords)
+    .filter(([, words]) => words.some((w) => w !== '' && text.includes(w)))
+    .map(([name]) => name);
+}
 
 /** 职务层次 bands the young-cadre ages are set for. */
 export const LEVEL_BANDS = ['乡科', '县处', '厅局'] as const;
@@ -66,6 +149,8 @@ export interface TeamRuleSettings {
   termYears: number;
   maxConsecutiveTerms: number;
   levelTenureMaxYears: number;
+  applicability: Record<TeamRuleId, RuleApplicability>;
+  specialtyNeeds: readonly SpecialtyNeed[];
 }
 
 export interface TeamFacts {
@@ -80,6 +165,22 @@ export interface TeamFacts {
   /** level band; when absent, the highest band among the members' level codes */
   level?: LevelBand;
   quota: { total?: number; chief?: number; byLevel?: Record<string, number> };
+  /** members of the teams of the unit directly above, for kinship in a direct superior–subordinate line */
+  supervisors?: PersonFacts[];
+}
+
+export interface PersonFacts {
+  cadreId?: number;
+  name: string;
+  birthDate: string;
+}
+
+export interface RelativeFacts {
+  /** GB/T 4761 name: 妻子, 儿子 … */
+  relation: string;
+  name: string;
+  /** 'YYYY-MM' when known: a relative matches a person only with the same birth month */
+  birthMonth?: string | null;
 }
 
 export interface MemberFacts {
@@ -96,6 +197,14 @@ export interface MemberFacts {
   /** since when at the current leadership level */
   levelSince?: string | null;
   nativePlace?: string | null;
+  /** specialty names (党建, 经济 …) the member brings */
+  specialties?: string[];
+  /** 家庭成员 as on the form */
+  relatives?: RelativeFacts[];
+  /** highest 学历 (ZB64 code), for the structure summary */
+  education?: string | null;
+  /** tags such as 选调生, 退役军人: where the member comes from */
+  tags?: string[];
 }
 
 export interface Finding {
@@ -129,22 +238,47 @@ export function isSevenDepartment(team: TeamFacts, list: readonly string[]): boo
   return team.unitKind === '部门' && name !== '' && list.some((d) => d !== '' && name.includes(d));
 }
 
+/** Does the selector pick the team? */
+export function selects(sel: TeamSelector, team: TeamFacts, sevenDepartments: readonly string[]): boolean {
+  if (sel.tiers?.length && !sel.tiers.includes(team.tier ?? '')) return false;
+  if (sel.teamKinds?.length && !sel.teamKinds.includes(team.kind)) return false;
+  if (sel.unitKinds?.length && !sel.unitKinds.includes(team.unitKind)) return false;
+  if (sel.sevenDepartments && !isSevenDepartment(team, sevenDepartments)) return false;
+  if (sel.unitNameIncludes?.length && !sel.unitNameIncludes.some((n) => n !== '' && (team.unitName ?? '').includes(n))) return false;
+  return true;
+}
+
+const anySelects = (sels: readonly TeamSelector[], team: TeamFacts, seven: readonly string[]) =>
+  sels.length === 0 || sels.some((s) => selects(s, team, seven));
+
+/** Is the rule enabled and does it apply to the team (setting teamRules.applicability)? */
+export function ruleApplies(rule: TeamRuleId, i: Pick<TeamAnalysisInput, 'team' | 'settings'>): boolean {
+  const a = i.settings.applicability[rule] ?? DEFAULT_APPLICABILITY[rule];
+  return a.enabled && anySelects(a.appliesTo, i.team, i.settings.sevenDepartments);
+}
+
+/** The team's description in a finding: 县(市、区)党委班子, 七部门领导班子, or its kind. */
+function teamLabel(team: TeamFacts, seven: readonly string[]): string {
+  if (isCounty(team) && (team.kind === '党委班子' || team.kind === '政府班子')) return `县(市、区)${team.kind}`;
+  if (isSevenDepartment(team, seven)) return '七部门领导班子';
+  return team.kind;
+}
+
 export function ruleNoWoman(i: TeamAnalysisInput): Finding[] {
   const { team, members } = i;
-  const countyPartyGov = isCounty(team) && (team.kind === '党委班子' || team.kind === '政府班子');
-  const seven = isSevenDepartment(team, i.settings.sevenDepartments);
-  if (!(countyPartyGov || seven) || members.length === 0) return [];
-  if (members.some((m) => m.gender === '2')) return [];
-  const which = countyPartyGov ? `县(市、区)${team.kind}` : '七部门领导班子';
-  return [finding('no-woman', `${which}未配备女干部（在任 ${members.length} 人均为男性）`)];
+  if (members.length === 0 || members.some((m) => m.gender === '2')) return [];
+  return [finding('no-woman', `${teamLabel(team, i.settings.sevenDepartments)}未配备女干部（在任 ${members.length} 人均为男性）`)];
 }
+
+/** A deputy (副职) who is not a CPC member or probationary member. */
+export const isNonPartyDeputy = (m: Pick<MemberFacts, 'isChief' | 'politicalStatus'>) => !m.isChief && !PARTY_CODES.has(m.politicalStatus);
 
 export function ruleNoNonPartyDeputy(i: TeamAnalysisInput): Finding[] {
   const { team, members } = i;
-  const court = team.kind === '法院班子' || team.kind === '检察院班子' || team.unitKind === '法院' || team.unitKind === '检察院';
-  if (!court || members.length === 0) return [];
-  if (members.some((m) => !m.isChief && !PARTY_CODES.has(m.politicalStatus))) return [];
-  return [finding('no-non-party-deputy', `${team.unitKind === '检察院' || team.kind === '检察院班子' ? '检察院' : '法院'}领导班子未配备党外副职`)];
+  if (members.length === 0 || members.some(isNonPartyDeputy)) return [];
+  const what =
+    team.unitKind === '检察院' || team.kind === '检察院班子' ? '检察院' : team.unitKind === '法院' || team.kind === '法院班子' ? '法院' : team.kind;
+  return [finding('no-non-party-deputy', `${what}领导班子未配备党外副职`)];
 }
 
 export function teamBand(i: Pick<TeamAnalysisInput, 'team' | 'members'>): LevelBand | undefined {
@@ -204,9 +338,6 @@ export function ruleLevelTenureLimit(i: TeamAnalysisInput): Finding[] {
   return over.map((m) => finding('level-tenure-limit', `${m.name}自 ${m.levelSince} 起在同一层次领导职务累计任职满 ${years} 年`, [m]));
 }
 
-const AVOIDANCE_UNIT_KINDS = new Set(['党委', '政府', '纪委', '法院', '检察院']);
-const AVOIDANCE_NAMES = ['组织部', '公安'];
-
 /** '东湖区' → '东湖', '肥东县' → '肥东'; two-character names stay whole ('泾县'). */
 export function placeStem(place: string): string {
   const p = place.trim();
@@ -215,27 +346,64 @@ export function placeStem(place: string): string {
 
 export function ruleAvoidanceNativePlace(i: TeamAnalysisInput): Finding[] {
   const { team } = i;
-  if (!isCounty(team) || !team.place) return [];
-  const covered = AVOIDANCE_UNIT_KINDS.has(team.unitKind) || AVOIDANCE_NAMES.some((n) => (team.unitName ?? '').includes(n));
-  if (!covered) return [];
+  if (!team.place) return [];
   const stem = placeStem(team.place);
   if (!stem) return [];
   const hits = i.members.filter((m) => m.isChief && m.nativePlace && m.nativePlace.includes(stem));
   return hits.map((m) => finding('avoidance-native-place', `${m.name}籍贯为${m.nativePlace}，在成长地${team.place}担任正职，应当回避`, [m]));
 }
 
-const RULES: ((i: TeamAnalysisInput) => Finding[])[] = [
-  ruleNoWoman,
-  ruleNoNonPartyDeputy,
-  ruleNoYoungMember,
-  ruleChiefVacant,
-  ruleOverQuota,
-  ruleTermLimit,
-  ruleLevelTenureLimit,
-  ruleAvoidanceNativePlace,
-];
+/** Does the relative denote the person: the same name, and the same birth month when it is known? */
+const denotes = (r: RelativeFacts, p: PersonFacts) => r.name === p.name && (!r.birthMonth || p.birthDate.startsWith(r.birthMonth));
 
-/** Every finding of every rule, in the order of the table above. */
+export function ruleAvoidanceKin(i: TeamAnalysisInput): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const m of i.members) {
+    for (const r of m.relatives ?? []) {
+      for (const o of i.members) {
+        if (o === m || !denotes(r, o)) continue;
+        // A couple lists each other: one finding per pair.
+        const key = [who(m), who(o)].sort().join('|');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(finding('avoidance-kin', `${m.name}与${o.name}（${r.relation}）同在本班子任职，属任职回避情形`, [m, o]));
+      }
+      for (const s of i.team.supervisors ?? []) {
+        if (s.cadreId !== undefined && s.cadreId === m.cadreId) continue;
+        if (!denotes(r, s)) continue;
+        out.push(finding('avoidance-kin', `${m.name}的${r.relation}${s.name}是上级单位领导班子成员，存在直接上下级领导关系，属任职回避情形`, [m]));
+      }
+    }
+  }
+  return out;
+}
+
+export function ruleSpecialtyGap(i: TeamAnalysisInput): Finding[] {
+  if (i.members.length === 0) return [];
+  const needed = new Set<string>();
+  for (const n of i.settings.specialtyNeeds)
+    if (anySelects(n.appliesTo, i.team, i.settings.sevenDepartments)) n.specialties.forEach((s) => needed.add(s));
+  const held = new Set(i.members.flatMap((m) => m.specialties ?? []));
+  const missing = [...needed].filter((s) => !held.has(s));
+  if (missing.length === 0) return [];
+  return [finding('specialty-gap', `班子成员中没有具备${missing.join('、')}专长的干部`)];
+}
+
+const RULES: Record<TeamRuleId, (i: TeamAnalysisInput) => Finding[]> = {
+  'no-woman': ruleNoWoman,
+  'no-non-party-deputy': ruleNoNonPartyDeputy,
+  'no-young-member': ruleNoYoungMember,
+  'chief-vacant': ruleChiefVacant,
+  'over-quota': ruleOverQuota,
+  'term-limit': ruleTermLimit,
+  'level-tenure-limit': ruleLevelTenureLimit,
+  'avoidance-native-place': ruleAvoidanceNativePlace,
+  'avoidance-kin': ruleAvoidanceKin,
+  'specialty-gap': ruleSpecialtyGap,
+};
+
+/** Every finding of every rule that applies to the team, in the order of the table above. */
 export function analyzeTeam(i: TeamAnalysisInput): Finding[] {
-  return RULES.flatMap((r) => r(i));
+  return TEAM_RULE_IDS.flatMap((id) => (ruleApplies(id, i) ? RULES[id](i) : []));
 }

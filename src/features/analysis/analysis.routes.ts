@@ -32,6 +32,13 @@ registerFieldLabels(
     postStartDate: '任现职时间',
     levelSince: '任现职级时间',
     nativePlace: '籍贯',
+    specialties: '专长',
+    relatives: '家庭成员',
+    relation: '称谓',
+    birthMonth: '出生年月',
+    supervisors: '上级单位班子成员',
+    education: '最高学历',
+    tags: '标签',
   },
   ['/api/teams/analyze', '/api/teams/:id/analysis'],
 );
@@ -39,6 +46,23 @@ registerFieldLabels(
 const tags = ['班子研判'];
 const date = (what: string) => z.iso.date('应为有效日期（YYYY-MM-DD）').describe(what);
 const count = (what: string) => z.number('须为数字').int('应为整数').min(0, '不能为负数').max(999).describe(what);
+
+const Person = z.object({
+  cadreId: z.number().int().positive().optional().describe('干部编号'),
+  name: z.string().trim().min(1, '必填').max(50).describe('姓名'),
+  birthDate: date('出生日期'),
+});
+
+const Relative = z.object({
+  relation: z.string().trim().min(1, '必填').max(20).describe('称谓（GB/T 4761），如“妻子”“儿子”'),
+  name: z.string().trim().min(1, '必填').max(50).describe('姓名'),
+  birthMonth: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为年月（YYYY-MM）')
+    .nullable()
+    .optional()
+    .describe('出生年月（YYYY-MM）：有则须与对方出生年月一致才认定为同一人'),
+});
 
 const TeamFacts = z
   .object({
@@ -55,6 +79,7 @@ const TeamFacts = z
         byLevel: z.record(z.string().max(8), count('该层次核定职数')).optional().describe('按职务层次（ZB09 代码）的核定职数'),
       })
       .describe('职数'),
+    supervisors: z.array(Person).max(200).optional().describe('上级单位领导班子成员：用于直接上下级领导关系的亲属回避'),
   })
   .describe('班子');
 
@@ -77,6 +102,10 @@ const MemberFacts = z
     postStartDate: date('任现职时间（同一职位连续任职的起始日期）').nullable().optional(),
     levelSince: date('任现职务层次时间').nullable().optional(),
     nativePlace: z.string().trim().max(50).nullable().optional().describe('籍贯（成长地），如“安徽肥东”'),
+    specialties: z.array(z.string().trim().min(1).max(20)).max(20).optional().describe('专长，如“经济”“法治”（五类干部库的类别）'),
+    relatives: z.array(Relative).max(30).optional().describe('家庭成员：与其他成员或上级班子成员同名（且出生年月一致）即认定为亲属'),
+    education: z.string().max(8).nullable().optional().describe('最高学历代码（ZB64）'),
+    tags: z.array(z.string().max(20)).max(30).optional().describe('标签，如“选调生”'),
   })
   .describe('班子成员');
 
@@ -103,6 +132,7 @@ const StoredAnalysis = z.object({
       tier: z.string().optional().describe('层级'),
       place: z.string().optional().describe('所在县(市、区)'),
       quota: z.object({ total: z.number().optional(), chief: z.number().optional(), byLevel: z.record(z.string(), z.number()).optional() }),
+      supervisors: z.array(z.object({ cadreId: z.number().optional(), name: z.string(), birthDate: z.string() })).optional(),
     })
     .describe('从库中读取的班子情况'),
   members: z
@@ -119,6 +149,10 @@ const StoredAnalysis = z.object({
         postStartDate: z.string().nullable().optional().describe('同一职位连续任职的起始日期'),
         levelSince: z.string().nullable().optional(),
         nativePlace: z.string().nullable().optional(),
+        specialties: z.array(z.string()).optional().describe('专长（据“熟悉专业有何专长”认定）'),
+        relatives: z.array(z.object({ relation: z.string(), name: z.string(), birthMonth: z.string().nullable().optional() })).optional(),
+        education: z.string().nullable().optional().describe('最高学历代码'),
+        tags: z.array(z.string()).optional(),
       }),
     )
     .describe('研判日期在任的成员'),

@@ -1,25 +1,55 @@
 // Team structure analysis (班子结构研判): the rules of domain/team-rules.ts over facts given by the
-// caller (what-if, other systems) or loaded for a stored team, with thresholds as in force on the date.
+// caller (what-if, other systems) or loaded for stored teams, with thresholds as in force on the date.
 // Data scope as for units: a team whose unit's authority the actor cannot see answers 404.
 import type { Db } from '../../db/database.js';
 import { canSeeAuthority, requireAccess, type Ctx } from '../../server/access.js';
 import { notFound } from '../../server/errors.js';
 import { todayOf } from '../../domain/dates.js';
-import { analyzeTeam, type Finding, type MemberFacts, type TeamFacts, type TeamRuleSettings } from '../../domain/team-rules.js';
+import {
+  analyzeTeam,
+  specialtiesOf,
+  type Finding,
+  type MemberFacts,
+  type PersonFacts,
+  type RelativeFacts,
+  type TeamFacts,
+  type TeamRuleSettings,
+} from '../../domain/team-rules.js';
 import { getSetting } from '../settings/settings.service.js';
 import * as repo from './analysis.repository.js';
 
-/** The rule thresholds in force on a date. */
-export async function teamRuleSettings(db: Db, asOf: string): Promise<TeamRuleSettings> {
+/** The rule thresholds in force on a date, and the keywords that show a member's specialty. */
+export async function teamRuleSettings(db: Db, asOf: string): Promise<TeamRuleSettings & { specialtyKeywords: Record<string, string[]> }> {
   const on = new Date(`${asOf}T00:00:00Z`);
-  const [sevenDepartments, youngCadreAgeByLevel, termYears, maxConsecutiveTerms, levelTenureMaxYears] = await Promise.all([
+  const [
+    sevenDepartments,
+    youngCadreAgeByLevel,
+    termYears,
+    maxConsecutiveTerms,
+    levelTenureMaxYears,
+    applicability,
+    specialtyNeeds,
+    specialtyKeywords,
+  ] = await Promise.all([
     getSetting(db, 'teamRules.sevenDepartments', on),
     getSetting(db, 'teamRules.youngCadreAgeByLevel', on),
     getSetting(db, 'teamRules.termYears', on),
     getSetting(db, 'teamRules.maxConsecutiveTerms', on),
     getSetting(db, 'teamRules.levelTenureMaxYears', on),
+    getSetting(db, 'teamRules.applicability', on),
+    getSetting(db, 'teamRules.specialtyNeeds', on),
+    getSetting(db, 'teamRules.specialtyKeywords', on),
   ]);
-  return { sevenDepartments, youngCadreAgeByLevel, termYears, maxConsecutiveTerms, levelTenureMaxYears };
+  return {
+    sevenDepartments,
+    youngCadreAgeByLevel,
+    termYears,
+    maxConsecutiveTerms,
+    levelTenureMaxYears,
+    applicability,
+    specialtyNeeds,
+    specialtyKeywords,
+  };
 }
 
 /** POST /api/teams/analyze: the rules over the caller's facts. */
@@ -36,72 +66,197 @@ interface Tenure {
   endDate: string | null;
 }
 
+const tenureKey = (postId: number, cadreId: number) => `${postId}:${cadreId}`;
+
 /**
  * Where a tenure began if re-appointments to the same post without a gap (one ending the day the
- * next starts) count as one: follow the chain back.
+ * next starts) count as one: follow the chain back. `earlier` holds the ended tenures by post and cadre.
  */
-export function unbrokenStart(current: Omit<Tenure, 'endDate'>, all: readonly Tenure[]): string {
+export function unbrokenStart(current: Omit<Tenure, 'endDate'>, earlier: ReadonlyMap<string, readonly Tenure[]>): string {
+  const chain = earlier.get(tenureKey(current.postId, current.cadreId)) ?? [];
   let start = current.startDate;
   for (;;) {
-    const before = all.find((t) => t.postId === current.postId && t.cadreId === current.cadreId && t.endDate === start && t.startDate < start);
+    const before = chain.find((t) => t.endDate === start && t.startDate < start);
     if (!before) return start;
     start = before.startDate;
   }
+}
+
+/** A stored team with its facts and members on a date, ready for the rules. */
+export interface LoadedTeam {
+  teamId: number;
+  teamName: string;
+  unitId: number;
+  unitName: string;
+  unitPath: string;
+  authorityId: number;
+  team: TeamFacts;
+  members: MemberFacts[];
+}
+
+const CHUNK = 5000;
+function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+/** Every team of the scope with its facts on `asOf`, loaded with a fixed number of queries. */
+export async function loadTeams(
+  db: Db,
+  scope: repo.TeamScope,
+  asOf: string,
+  specialtyKeywords: Record<string, readonly string[]>,
+): Promise<LoadedTeam[]> {
+  const [teams, areas, posts, rows, tenures, family, tags] = await Promise.all([
+    repo.teamsWithUnits(db, scope),
+    repo.countyAreas(db),
+    repo.postsOfTeams(db, scope),
+    repo.membersOfTeams(db, scope, asOf),
+    repo.tenuresOfTeams(db, scope, asOf),
+    repo.familyOfMembers(db, scope, asOf),
+    repo.tagsOfMembers(db, scope, asOf),
+  ]);
+  const parentIds = [...new Set(teams.map((t) => t.parentId).filter((p): p is number => p !== null))];
+  const above: Awaited<ReturnType<typeof repo.membersOfUnits>> = [];
+  for (let i = 0; i < parentIds.length; i += CHUNK) above.push(...(await repo.membersOfUnits(db, parentIds.slice(i, i + CHUNK), asOf)));
+
+  const areaName = new Map(areas.map((a) => [a.id, a.name]));
+  const postsByTeam = groupBy(posts, (p) => p.teamId);
+  const rowsByTeam = groupBy(rows, (r) => r.teamId);
+  const earlier = groupBy(tenures, (t) => tenureKey(t.postId, t.cadreId));
+  const relatives = groupBy(family, (f) => f.cadreId);
+  const tagsOf = groupBy(tags, (t) => t.cadreId);
+  const aboveByUnit = groupBy(above, (a) => a.unitId);
+
+  return teams.map((t) => {
+    const teamPosts = postsByTeam.get(t.id) ?? [];
+    const byLevel: Record<string, number> = {};
+    for (const p of teamPosts) byLevel[p.levelCode] = (byLevel[p.levelCode] ?? 0) + p.quota;
+    // The county a unit sits in: the nearest 地区 of tier county on its path.
+    const place =
+      t.tier === 'county' || t.tier === 'township'
+        ? t.path
+            .split('/')
+            .filter(Boolean)
+            .map(Number)
+            .reverse()
+            .map((id) => areaName.get(id))
+            .find(Boolean)
+        : undefined;
+    const supervisors: PersonFacts[] = [];
+    const seenAbove = new Set<number>();
+    for (const a of t.parentId !== null ? (aboveByUnit.get(t.parentId) ?? []) : []) {
+      if (seenAbove.has(a.cadreId)) continue;
+      seenAbove.add(a.cadreId);
+      supervisors.push({ cadreId: a.cadreId, name: a.name, birthDate: a.birthDate });
+    }
+    const team: TeamFacts = {
+      kind: t.kind,
+      unitKind: t.unitKind,
+      unitName: t.unitName,
+      tier: t.tier,
+      ...(place && { place }),
+      quota: {
+        total: teamPosts.reduce((s, p) => s + p.quota, 0),
+        chief: teamPosts.filter((p) => p.isChief === 1).reduce((s, p) => s + p.quota, 0),
+        byLevel,
+      },
+      ...(supervisors.length > 0 && { supervisors }),
+    };
+
+    // One member per cadre: a cadre holding two posts of the team counts once, as chief if either is.
+    const members = new Map<number, MemberFacts>();
+    for (const r of rowsByTeam.get(t.id) ?? []) {
+      const known = members.get(r.cadreId);
+      if (known) {
+        known.isChief ||= r.isChief === 1;
+        continue;
+      }
+      members.set(r.cadreId, {
+        ...cadreFacts({ ...r, id: r.cadreId }, relatives.get(r.cadreId), tagsOf.get(r.cadreId), specialtyKeywords),
+        levelCode: r.postLevelCode,
+        isChief: r.isChief === 1,
+        postStartDate: unbrokenStart(r, earlier),
+      });
+    }
+    return {
+      teamId: t.id,
+      teamName: t.name,
+      unitId: t.unitId,
+      unitName: t.unitName,
+      unitPath: t.path,
+      authorityId: t.authorityId,
+      team,
+      members: [...members.values()],
+    };
+  });
+}
+
+type CadreRow = Awaited<ReturnType<typeof repo.cadresForFacts>>['cadres'][number];
+type FamilyRow = Awaited<ReturnType<typeof repo.cadresForFacts>>['family'][number];
+
+/** A cadre's facts as the rules read them, before any post is given (levelCode: the cadre's own). */
+function cadreFacts(
+  c: Omit<CadreRow, 'authorityId'>,
+  family: readonly FamilyRow[] | undefined,
+  tags: readonly { tag: string }[] | undefined,
+  specialtyKeywords: Record<string, readonly string[]>,
+): MemberFacts {
+  const relatives: RelativeFacts[] = (family ?? []).map((f) => ({ relation: f.relation, name: f.name, birthMonth: f.birthMonth }));
+  return {
+    cadreId: c.id,
+    name: c.name,
+    gender: c.gender,
+    birthDate: c.birthDate,
+    politicalStatus: c.politicalStatus,
+    ethnicCode: c.ethnicCode,
+    levelCode: c.levelCode,
+    isChief: false,
+    levelSince: c.levelSince,
+    nativePlace: c.nativePlace || null,
+    specialties: specialtiesOf(c.specialty, specialtyKeywords),
+    education: c.highestEducation,
+    tags: (tags ?? []).map((t) => t.tag),
+    ...(relatives.length > 0 && { relatives }),
+  };
+}
+
+/**
+ * The facts of cadres who are not (yet) members, e.g. candidates moved into a team on a scratch plan;
+ * only those the actor may see. The caller sets isChief, levelCode and postStartDate for the post.
+ */
+export async function cadreMemberFacts(ctx: Ctx, cadreIds: readonly number[], asOf: string): Promise<Map<number, MemberFacts>> {
+  const { specialtyKeywords } = await teamRuleSettings(ctx.db, asOf);
+  const { cadres, family, tags } = await repo.cadresForFacts(ctx.db, cadreIds);
+  const familyOf = groupBy(family, (f) => f.cadreId);
+  const tagsOf = groupBy(tags, (t) => t.cadreId);
+  const out = new Map<number, MemberFacts>();
+  for (const c of cadres)
+    if (canSeeAuthority(ctx.actor, c.authorityId)) out.set(c.id, cadreFacts(c, familyOf.get(c.id), tagsOf.get(c.id), specialtyKeywords));
+  return out;
 }
 
 /** GET /api/teams/:id/analysis: the stored team's facts on asOf, and the findings. */
 export async function analyzeStoredTeam(ctx: Ctx, id: number, asOf?: string) {
   requireAccess(ctx.actor, 'unit:read');
   const date = asOf ?? todayOf(ctx.now);
-  const team = await repo.findTeamWithUnit(ctx.db, id);
-  if (!team || !canSeeAuthority(ctx.actor, team.authorityId)) throw notFound('该班子');
-  const pathIds = team.path.split('/').filter(Boolean).map(Number);
-  const [place, posts, rows, tenures, settings] = await Promise.all([
-    team.tier === 'county' ? repo.countyAreaName(ctx.db, pathIds) : Promise.resolve(undefined),
-    repo.postsOfTeam(ctx.db, id),
-    repo.membersOn(ctx.db, id, date),
-    repo.tenuresOfTeam(ctx.db, id, date),
-    teamRuleSettings(ctx.db, date),
-  ]);
-
-  const byLevel: Record<string, number> = {};
-  for (const p of posts) byLevel[p.levelCode] = (byLevel[p.levelCode] ?? 0) + p.quota;
-  const facts: TeamFacts = {
-    kind: team.kind,
-    unitKind: team.unitKind,
-    unitName: team.unitName,
-    tier: team.tier,
-    ...(place && { place }),
-    quota: {
-      total: posts.reduce((s, p) => s + p.quota, 0),
-      chief: posts.filter((p) => p.isChief === 1).reduce((s, p) => s + p.quota, 0),
-      byLevel,
-    },
+  const settings = await teamRuleSettings(ctx.db, date);
+  const [loaded] = await loadTeams(ctx.db, { teamIds: [id] }, date, settings.specialtyKeywords);
+  if (!loaded || !canSeeAuthority(ctx.actor, loaded.authorityId)) throw notFound('该班子');
+  const findings = analyzeTeam({ asOf: date, team: loaded.team, members: loaded.members, settings });
+  return {
+    asOf: date,
+    teamId: loaded.teamId,
+    teamName: loaded.teamName,
+    unitName: loaded.unitName,
+    team: loaded.team,
+    members: loaded.members,
+    findings,
   };
-
-  // One member per cadre: a cadre holding two posts of the team counts once, as chief if either is.
-  const members = new Map<number, MemberFacts>();
-  for (const r of rows) {
-    const known = members.get(r.cadreId);
-    if (known) {
-      known.isChief ||= r.isChief === 1;
-      continue;
-    }
-    members.set(r.cadreId, {
-      cadreId: r.cadreId,
-      name: r.name,
-      gender: r.gender,
-      birthDate: r.birthDate,
-      politicalStatus: r.politicalStatus,
-      ethnicCode: r.ethnicCode,
-      levelCode: r.postLevelCode,
-      isChief: r.isChief === 1,
-      postStartDate: unbrokenStart(r, tenures),
-      levelSince: r.levelSince,
-      nativePlace: r.nativePlace || null,
-    });
-  }
-  const memberList = [...members.values()];
-  const findings = analyzeTeam({ asOf: date, team: facts, members: memberList, settings });
-  return { asOf: date, teamId: team.id, teamName: team.name, unitName: team.unitName, team: facts, members: memberList, findings };
 }

@@ -1,6 +1,14 @@
 // Business settings: every threshold a rule uses, with its default and the regulation it comes from.
 // Values are versioned by effective date; an admin edits them (DESIGN.md practice 9; RULES.md §0).
 import { z } from 'zod';
+import {
+  DEFAULT_APPLICABILITY,
+  DEFAULT_SPECIALTY_KEYWORDS,
+  DEFAULT_SPECIALTY_NEEDS,
+  TEAM_RULE_IDS,
+  type SpecialtyNeed,
+} from '../../domain/team-rules.js';
+import { TEAM_KINDS, UNIT_KINDS, UNIT_TIER_CODES } from '../../domain/unit-kinds.js';
 
 export interface SettingDef<T> {
   label: string;
@@ -10,6 +18,15 @@ export interface SettingDef<T> {
 }
 
 const def = <T>(d: SettingDef<T>) => d;
+const words = z.array(z.string().trim().min(1, '不能为空').max(50)).max(50, '不能多于 50 项');
+const TeamSelector = z.strictObject({
+  tiers: z.array(z.enum(UNIT_TIER_CODES, '层级应为 city、county 或 township')).optional(),
+  teamKinds: z.array(z.enum(TEAM_KINDS, '不是已知的班子类别')).optional(),
+  unitKinds: z.array(z.enum(UNIT_KINDS, '不是已知的单位类别')).optional(),
+  sevenDepartments: z.boolean('须为是或否').optional(),
+  unitNameIncludes: words.optional(),
+});
+const selectors = z.array(TeamSelector).max(20, '不能多于 20 项');
 const minutes = z
   .number('须为数字')
   .int('须为整数')
@@ -74,6 +91,24 @@ export const SETTINGS = {
     schema: z.number('须为数字').int('须为整数').min(1, '不能小于 1').max(40, '不能大于 40'),
     default: 15,
     source: '《党政领导干部职务任期暂行规定》(2006) 第7条：同一层次领导职务累计任职15年（RULES.md §1.5）',
+  }),
+  'teamRules.applicability': def({
+    label: '班子研判：各规则是否启用及适用的班子（层级、班子类别、单位类别、七部门、单位名称所含字样）',
+    schema: z.record(z.enum(TEAM_RULE_IDS), z.strictObject({ enabled: z.boolean('须为是或否'), appliesTo: selectors })),
+    default: DEFAULT_APPLICABILITY,
+    source: '各规则依据见规则表（src/domain/team-rules.ts）；适用范围为本地设定',
+  }),
+  'teamRules.specialtyNeeds': def<SpecialtyNeed[]>({
+    label: '班子研判：各类班子须具备的专长',
+    schema: z.array(z.strictObject({ appliesTo: selectors, specialties: words })).max(100, '不能多于 100 项'),
+    default: DEFAULT_SPECIALTY_NEEDS,
+    source: '精准选人、优化班子专业结构（本地设定，RULES.md §10）',
+  }),
+  'teamRules.specialtyKeywords': def<Record<string, string[]>>({
+    label: '班子研判：据“熟悉专业有何专长”认定专长的字样',
+    schema: z.record(z.string().trim().min(1).max(20), words),
+    default: DEFAULT_SPECIALTY_KEYWORDS,
+    source: '本系统：专长认定字样（本地设定）',
   }),
   'system.demoData': def({
     label: '演示数据（界面显示“演示数据”标识）',
