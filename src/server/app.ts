@@ -30,6 +30,7 @@ import { codesRoutes } from '../features/codes/codes.routes.js';
 import { statsRoutes } from '../features/stats/stats.routes.js';
 import { documentsRoutes } from '../features/documents/documents.routes.js';
 import { transferRoutes } from '../features/transfer/transfer.routes.js';
+import { figuresRoutes } from '../features/figures/figures.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   await statsRoutes(app, deps);
   await documentsRoutes(app, deps);
   await transferRoutes(app, deps);
+  await figuresRoutes(app, deps);
 
   if (deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: deps.webRoot, prefix: '/', wildcard: false, index: 'index.html' });

@@ -29,6 +29,8 @@ registerFieldLabels(
     ethnicCode: '民族',
     levelCode: '职务层次',
     isChief: '正职',
+    unitId: '单位',
+    rule: '规则',
     postStartDate: '任现职时间',
     levelSince: '任现职级时间',
     nativePlace: '籍贯',
@@ -40,7 +42,7 @@ registerFieldLabels(
     education: '最高学历',
     tags: '标签',
   },
-  ['/api/teams/analyze', '/api/teams/:id/analysis'],
+  ['/api/teams/analyze', '/api/teams/:id/analysis', '/api/teams/findings'],
 );
 
 const tags = ['班子研判'];
@@ -159,7 +161,42 @@ const StoredAnalysis = z.object({
   findings: z.array(Finding),
 });
 
+const ScopeFinding = Finding.extend({
+  teamId: z.number(),
+  teamName: z.string(),
+  unitId: z.number(),
+  unitName: z.string(),
+  memberNames: z.array(z.string()).describe('涉及成员的姓名'),
+});
+
 export async function analysisRoutes(app: App, deps: AppDeps) {
+  app.get(
+    '/api/teams/findings',
+    {
+      config: { permission: 'unit:read' },
+      schema: {
+        tags,
+        summary: '班子结构研判总览：单位及其下属单位全部班子的研判结论',
+        querystring: z.object({
+          asOf: date('研判日期（默认今天）').optional(),
+          unitId: z.coerce.number('须为数字').int().positive().optional().describe('单位（含下属单位）；缺省为管理范围内全部单位'),
+          rule: z.enum(TEAM_RULE_IDS, '不是已知的规则编号').optional().describe('只列出该规则的结论'),
+        }),
+        response: {
+          200: z.object({
+            asOf: z.string(),
+            unitName: z.string().nullable(),
+            teams: z.number().describe('研判的班子数'),
+            byRule: z.record(z.string(), z.number()).describe('各规则的结论数'),
+            findings: z.array(ScopeFinding),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => svc.findingsInScope(ctxOf(req, deps), req.query),
+  );
+
   app.post(
     '/api/teams/analyze',
     {

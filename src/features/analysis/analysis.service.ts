@@ -8,6 +8,8 @@ import { todayOf } from '../../domain/dates.js';
 import {
   analyzeTeam,
   specialtiesOf,
+  TEAM_RULE_IDS,
+  type TeamRuleId,
   type Finding,
   type MemberFacts,
   type PersonFacts,
@@ -15,7 +17,9 @@ import {
   type TeamFacts,
   type TeamRuleSettings,
 } from '../../domain/team-rules.js';
+import { groupBy } from '../../domain/group.js';
 import { getSetting } from '../settings/settings.service.js';
+import { findUnit } from '../units/units.repository.js';
 import * as repo from './analysis.repository.js';
 
 /** The rule thresholds in force on a date, and the keywords that show a member's specialty. */
@@ -95,16 +99,6 @@ export interface LoadedTeam {
 }
 
 const CHUNK = 5000;
-function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
-  const m = new Map<K, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
-}
 
 /** Every team of the scope with its facts on `asOf`, loaded with a fixed number of queries. */
 export async function loadTeams(
@@ -258,5 +252,44 @@ export async function analyzeStoredTeam(ctx: Ctx, id: number, asOf?: string) {
     team: loaded.team,
     members: loaded.members,
     findings,
+  };
+}
+
+/** The unit a report is limited to, when given: 404 when missing or outside the actor's scope. */
+export async function unitInScope(ctx: Ctx, unitId: number | undefined) {
+  if (unitId === undefined) return undefined;
+  const unit = await findUnit(ctx.db, unitId);
+  if (!unit || !canSeeAuthority(ctx.actor, unit.authorityId)) throw notFound('该单位');
+  return unit;
+}
+
+/** GET /api/teams/findings: every finding over the teams of a unit subtree (default: all in scope) on a date. */
+export async function findingsInScope(ctx: Ctx, q: { asOf?: string; unitId?: number; rule?: TeamRuleId }) {
+  requireAccess(ctx.actor, 'unit:read');
+  const date = q.asOf ?? todayOf(ctx.now);
+  const unit = await unitInScope(ctx, q.unitId);
+  const settings = await teamRuleSettings(ctx.db, date);
+  const teams = await loadTeams(ctx.db, { unitPath: unit?.path, authorityIds: ctx.actor.visibleAuthorityIds }, date, settings.specialtyKeywords);
+  const byRule = Object.fromEntries(TEAM_RULE_IDS.map((id) => [id, 0])) as Record<TeamRuleId, number>;
+  const findings = teams.flatMap((t) => {
+    const names = new Map(t.members.map((m) => [m.cadreId, m.name]));
+    return analyzeTeam({ asOf: date, team: t.team, members: t.members, settings }).map((f) => {
+      byRule[f.rule]++;
+      return {
+        teamId: t.teamId,
+        teamName: t.teamName,
+        unitId: t.unitId,
+        unitName: t.unitName,
+        ...f,
+        memberNames: (f.members ?? []).map((m) => (typeof m === 'number' ? (names.get(m) ?? String(m)) : m)),
+      };
+    });
+  });
+  return {
+    asOf: date,
+    unitName: unit?.name ?? null,
+    teams: teams.length,
+    byRule,
+    findings: q.rule ? findings.filter((f) => f.rule === q.rule) : findings,
   };
 }

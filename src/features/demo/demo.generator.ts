@@ -7,6 +7,7 @@ import { Random } from '../../domain/random.js';
 import type { AppointmentTable } from '../units/units.table.js';
 import type { DemoAuthorityKey } from './demo.accounts.js';
 import { CREATED_AT } from './demo.catalog.js';
+import { plantTeamFindings } from './demo.findings.js';
 import { PeopleFactory, type CadreBundle, type PersonSpec } from './demo.people.js';
 import { insertMany, nextIds, putSetting, syncIdSequences } from './demo.repository.js';
 import { buildStructure, type Seat, type Structure, type StructureIds, type UnitInfo } from './demo.structure.js';
@@ -140,7 +141,9 @@ export function buildDemoCity(authorityIds: Record<DemoAuthorityKey, number>, op
     });
   }
 
-  return { structure, bundles, appointments };
+  const city = { structure, bundles, appointments };
+  plantTeamFindings(city, rng.fork('findings'));
+  return city;
 }
 
 function leaderSpec(seat: Seat, cityId: number): PersonSpec {

@@ -139,7 +139,7 @@ describe.each(dialects)('demo city on %s', (dialect) => {
     }
   });
 
-  it('fills posts within their quotas and leaves some seats vacant', async () => {
+  it('fills posts within their quotas but one (cut by 机构改革, see demo.findings) and leaves some seats vacant', async () => {
     const posts = await a.db
       .selectFrom('posts')
       .leftJoin('appointments', (j) => j.onRef('appointments.postId', '=', 'posts.id').on('appointments.endDate', 'is', null))
@@ -147,8 +147,8 @@ describe.each(dialects)('demo city on %s', (dialect) => {
       .groupBy(['posts.id', 'posts.quota', 'posts.isChief'])
       .execute();
     expect(posts.length).toBeGreaterThan(100);
-    for (const p of posts) expect(Number(p.filled), `post ${p.id}`).toBeLessThanOrEqual(p.quota);
-    const vacant = posts.reduce((s, p) => s + p.quota - Number(p.filled), 0);
+    expect(posts.filter((p) => Number(p.filled) > p.quota).map((p) => Number(p.filled) - p.quota)).toEqual([1]);
+    const vacant = posts.reduce((s, p) => s + Math.max(0, p.quota - Number(p.filled)), 0);
     expect(vacant).toBeGreaterThan(0);
     // Each holder works in the unit of the post's team and holds one post only.
     const holders = await a.db

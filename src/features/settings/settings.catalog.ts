@@ -110,6 +110,18 @@ export const SETTINGS = {
     default: DEFAULT_SPECIALTY_KEYWORDS,
     source: '本系统：专长认定字样（本地设定）',
   }),
+  'figures.cohortBirthFrom': def<Record<string, string>>({
+    label: '报告数据：年轻干部出生日期起点（按职务层次：1A31 正县级 75后，1A32 副县级 80后）',
+    schema: z.record(z.string().regex(/^1A\d{2}$/, '应为职务层次代码'), z.iso.date('应为有效日期（YYYY-MM-DD）')),
+    default: { '1A31': '1975-01-01', '1A32': '1980-01-01' },
+    source: '干部工作报告（二、精准选人）：提拔75后正县级、80后副县级干部占比',
+  }),
+  'figures.youngAgeBelow': def<Record<string, number>>({
+    label: '报告数据：提拔年轻干部的年龄上限（不含，按职务层次：1A41 正科级 32 岁，1A42 副科级 27 岁）',
+    schema: z.record(z.string().regex(/^1A\d{2}$/, '应为职务层次代码'), z.number('须为数字').int('须为整数').min(18).max(60)),
+    default: { '1A41': 32, '1A42': 27 },
+    source: '干部工作报告（二、精准选人）：提拔32岁以下正科级、27岁以下副科级干部',
+  }),
   'system.demoData': def({
     label: '演示数据（界面显示“演示数据”标识）',
     schema: z.boolean('须为是或否'),
