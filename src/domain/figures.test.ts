@@ -101,6 +101,7 @@ describe('report figures', () => {
   });
   const team = (id: number, kind: string, unitKind: string, tier: string, unitName: string, members: MemberFacts[]): TeamOnDate => ({
     teamId: id,
+    unitId: id,
     teamName: `${unitName}班子`,
     unitName,
     team: { kind, unitKind, tier, unitName, quota: {} },

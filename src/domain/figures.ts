@@ -59,6 +59,7 @@ export interface FigurePerson {
 
 export interface FigureTeam {
   teamId: number;
+  unitId: number;
   teamName: string;
   unitName: string;
   ok: boolean;
@@ -157,6 +158,7 @@ export function appointmentFigures(list: readonly AppointmentFacts[], s: FigureS
 
 export interface TeamOnDate {
   teamId: number;
+  unitId: number;
   teamName: string;
   unitName: string;
   team: TeamFacts;
@@ -164,7 +166,7 @@ export interface TeamOnDate {
 }
 
 function rate(key: string, label: string, teams: readonly TeamOnDate[], ok: (t: TeamOnDate) => boolean, definition: string): Figure {
-  const rows = teams.map((t) => ({ teamId: t.teamId, teamName: t.teamName, unitName: t.unitName, ok: ok(t) }));
+  const rows = teams.map((t) => ({ teamId: t.teamId, unitId: t.unitId, teamName: t.teamName, unitName: t.unitName, ok: ok(t) }));
   const n = rows.filter((r) => r.ok).length;
   return {
     key,

@@ -53,6 +53,20 @@ export const RULE_SOURCES: Record<TeamRuleId, string> = {
   'specialty-gap': '精准选人、优化班子专业结构：班子成员专业经历应与单位职能相匹配（所需专长为本地设定，RULES.md §10）',
 };
 
+/** Short Chinese names of the rules, for lists and charts. */
+export const RULE_LABELS: Record<TeamRuleId, string> = {
+  'no-woman': '未配备女干部',
+  'no-non-party-deputy': '未配备党外副职',
+  'no-young-member': '缺少年轻干部',
+  'chief-vacant': '正职空缺',
+  'over-quota': '超职数配备',
+  'term-limit': '同一职位任职满两个任期',
+  'level-tenure-limit': '同一层次任职满15年',
+  'avoidance-native-place': '成长地回避',
+  'avoidance-kin': '亲属回避',
+  'specialty-gap': '专业结构短板',
+};
+
 /** Which teams a selector picks; every given field must match, an empty selector matches every team. */
 export interface TeamSelector {
   tiers?: string[];

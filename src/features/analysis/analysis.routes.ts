@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ctxOf, errorResponses, IdParams, type App, type AppDeps } from '../../server/http.js';
 import { registerFieldLabels } from '../../server/field-labels.js';
-import { LEVEL_BANDS, TEAM_RULE_IDS } from '../../domain/team-rules.js';
+import { LEVEL_BANDS, RULE_LABELS, RULE_SOURCES, TEAM_RULE_IDS } from '../../domain/team-rules.js';
 import { TEAM_KINDS, UNIT_KINDS, UNIT_TIER_CODES } from '../../domain/unit-kinds.js';
 import * as svc from './analysis.service.js';
 
@@ -170,6 +170,19 @@ const ScopeFinding = Finding.extend({
 });
 
 export async function analysisRoutes(app: App, deps: AppDeps) {
+  app.get(
+    '/api/teams/rules',
+    {
+      config: { permission: 'unit:read' },
+      schema: {
+        tags,
+        summary: '班子结构研判规则目录：编号、名称、依据（适用范围见业务参数 teamRules.applicability）',
+        response: { 200: z.array(z.object({ id: z.enum(TEAM_RULE_IDS), label: z.string(), source: z.string() })) },
+      },
+    },
+    async () => TEAM_RULE_IDS.map((id) => ({ id, label: RULE_LABELS[id], source: RULE_SOURCES[id] })),
+  );
+
   app.get(
     '/api/teams/findings',
     {

@@ -19,7 +19,7 @@ const Figure = z.object({
     .optional()
     .describe('数字背后的干部'),
   teams: z
-    .array(z.object({ teamId: z.number(), teamName: z.string(), unitName: z.string(), ok: z.boolean().describe('是否达到要求') }))
+    .array(z.object({ teamId: z.number(), unitId: z.number(), teamName: z.string(), unitName: z.string(), ok: z.boolean().describe('是否达到要求') }))
     .optional()
     .describe('数字背后的班子（未达到要求的在前）'),
   definition: z.string().describe('口径'),

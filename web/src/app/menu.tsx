@@ -2,6 +2,9 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  AimOutlined,
+  BarChartOutlined,
+  FileSearchOutlined,
   AuditOutlined,
   DashboardOutlined,
   HomeOutlined,
@@ -33,6 +36,15 @@ export const MENU: (MenuEntry | MenuGroup)[] = [
   { key: 'home', path: '/', label: '首页', icon: <DashboardOutlined />, perms: ['stats:read'], testId: 'menu-home' },
   { key: 'cadres', path: '/cadres', label: '干部查询', icon: <TeamOutlined />, perms: ['cadre:read'], testId: 'menu-cadres' },
   { key: 'units', path: '/units', label: '单位班子', icon: <ApartmentOutlined />, perms: ['unit:read'], testId: 'menu-units' },
+  {
+    key: 'selection',
+    label: '精准选人',
+    icon: <AimOutlined />,
+    children: [
+      { key: 'findings', path: '/analysis/findings', label: '班子研判', icon: <FileSearchOutlined />, perms: ['unit:read'], testId: 'menu-findings' },
+      { key: 'figures', path: '/figures', label: '报告数据', icon: <BarChartOutlined />, perms: ['stats:read'], testId: 'menu-figures' },
+    ],
+  },
   { key: 'imports', path: '/imports', label: '数据导入', icon: <ImportOutlined />, perms: ['cadre:write'], testId: 'menu-imports' },
   { key: 'welcome', path: '/welcome', label: '工作台', icon: <HomeOutlined />, perms: ['supervision:submit'], testId: 'menu-welcome' },
   { key: 'audit', path: '/audit', label: '审计日志', icon: <AuditOutlined />, perms: ['audit:read'], testId: 'menu-audit' },

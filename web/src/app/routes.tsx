@@ -17,6 +17,8 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const RolesPage = lazy(() => import('../features/admin/RolesPage'));
 const SettingsPage = lazy(() => import('../features/admin/SettingsPage'));
+const FindingsPage = lazy(() => import('../features/analysis/FindingsPage'));
+const FiguresPage = lazy(() => import('../features/figures/FiguresPage'));
 
 function Home() {
   const { user } = useAuth();
@@ -51,6 +53,22 @@ export const router = createBrowserRouter([
         element: (
           <RequirePerm perms={['unit:read']}>
             <UnitsPage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'analysis/findings',
+        element: (
+          <RequirePerm perms={['unit:read']}>
+            <FindingsPage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'figures',
+        element: (
+          <RequirePerm perms={['stats:read']}>
+            <FiguresPage />
           </RequirePerm>
         ),
       },

@@ -4,22 +4,13 @@ import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, S
 import { DownOutlined, ReloadOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { cadresApi } from '../../api/cadres';
-import { unitsApi, type UnitNode } from '../../api/units';
+import { unitsApi } from '../../api/units';
 import { adminApi } from '../../api/admin';
 import { CodeSelect, codeOptions } from '../../shared/CodeSelect';
 import { useCodeItems } from '../../shared/codes';
 import { DATE_FORMAT } from '../../shared/dates';
 import type { Conditions } from './searchParams';
-
-interface TreeOption {
-  value: number;
-  title: string;
-  children?: TreeOption[];
-}
-
-function treeOptions(units: UnitNode[]): TreeOption[] {
-  return units.map((u) => ({ value: u.id, title: u.name, children: u.children?.length ? treeOptions(u.children) : undefined }));
-}
+import { unitTreeOptions } from '../../shared/UnitTreeSelect';
 
 function PoliticalSelect(props: { value?: string; onChange?: (v: string) => void }) {
   const items = useCodeItems('political');
@@ -73,7 +64,7 @@ export function SearchConditions({ initial, advancedOpen, onSearch, onReset, ext
   const tree = useQuery({ queryKey: ['units', 'tree'], queryFn: unitsApi.tree, staleTime: 5 * 60_000 });
   const tags = useQuery({ queryKey: ['cadres', 'tags'], queryFn: cadresApi.tags, staleTime: 5 * 60_000 });
   const authorities = useQuery({ queryKey: ['authorities'], queryFn: adminApi.authorities, staleTime: 5 * 60_000 });
-  const unitOptions = useMemo(() => treeOptions(tree.data ?? []), [tree.data]);
+  const unitOptions = useMemo(() => unitTreeOptions(tree.data ?? []), [tree.data]);
 
   // The URL is the source of truth: follow it when it changes (back button, links from the home page).
   useEffect(() => {

@@ -5,11 +5,12 @@ import { useQuery } from '@tanstack/react-query';
 import { CodeSelect } from '../../shared/CodeSelect';
 import { useCodeItems } from '../../shared/codes';
 import { DATE_FORMAT, MONTH_FORMAT, toDayjs } from '../../shared/dates';
-import { unitsApi, type UnitNode } from '../../api/units';
+import { unitsApi } from '../../api/units';
 import { adminApi } from '../../api/admin';
 import { CADRE_STATUSES, cadresApi } from '../../api/cadres';
 import type { CadreFormValues } from './cadreForm';
 import { fromIdCard } from './cadreForm';
+import { unitTreeOptions } from '../../shared/UnitTreeSelect';
 
 const col = { xs: 24, md: 12, xl: 8 };
 const wide = { xs: 24, xl: 16 };
@@ -185,14 +186,6 @@ export function EducationSection() {
   );
 }
 
-interface TreeOption {
-  value: number;
-  title: string;
-  children?: TreeOption[];
-}
-const treeOptions = (units: UnitNode[]): TreeOption[] =>
-  units.map((u) => ({ value: u.id, title: u.name, children: u.children?.length ? treeOptions(u.children) : undefined }));
-
 function TagsSelect(props: { value?: string[]; onChange?: (v: string[]) => void }) {
   const tags = useQuery({ queryKey: ['cadres', 'tags'], queryFn: cadresApi.tags, staleTime: 5 * 60_000 });
   return (
@@ -210,7 +203,7 @@ function TagsSelect(props: { value?: string[]; onChange?: (v: string[]) => void 
 export function PostSection() {
   const tree = useQuery({ queryKey: ['units', 'tree'], queryFn: unitsApi.tree, staleTime: 5 * 60_000 });
   const authorities = useQuery({ queryKey: ['authorities'], queryFn: adminApi.authorities, staleTime: 5 * 60_000 });
-  const unitOptions = useMemo(() => treeOptions(tree.data ?? []), [tree.data]);
+  const unitOptions = useMemo(() => unitTreeOptions(tree.data ?? []), [tree.data]);
   return (
     <>
       <SectionTitle>现任职务与管理</SectionTitle>
