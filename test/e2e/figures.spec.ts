@@ -53,3 +53,32 @@ test('the team analysis overview counts each rule and filters the list by it', a
   await expect(rows.first()).toContainText(data.findings.find((f) => f.rule === 'avoidance-kin')!.teamName);
   await page.screenshot({ path: 'test-results/findings-page.png', fullPage: true });
 });
+
+test('an admin switches a structure rule off from a date, and the analysis follows', async ({ page, request }) => {
+  const ganbuke = await apiAs(request, 'ganbuke');
+  const before = await ganbuke.get<{ byRule: Record<string, number> }>('/api/teams/findings');
+  expect(before.byRule['specialty-gap']).toBeGreaterThan(0);
+
+  await loginOk(page, 'sysadmin');
+  await page.getByTestId('menu-team-rules').click();
+  await expect(page.getByTestId('rules-table')).toContainText('县(市、区) · 党委班子、政府班子');
+  await page.getByTestId('rule-edit-specialty-gap').click();
+  await page.getByTestId('rule-enabled').click();
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByTestId('rules-table').locator('tr', { has: page.getByTestId('rule-specialty-gap') })).toContainText('停用');
+  await page.screenshot({ path: 'test-results/team-rules-page.png', fullPage: true });
+
+  const after = await ganbuke.get<{ byRule: Record<string, number> }>('/api/teams/findings');
+  expect(after.byRule['specialty-gap']).toBe(0);
+  expect(after.byRule['no-woman']).toBe(before.byRule['no-woman']);
+
+  // Put the rule back for the journeys that follow.
+  const login = await request.post('/api/auth/login', { data: { username: 'sysadmin', password: 'Ganbu@2026' } });
+  const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+  const settings = (await (await request.get('/api/settings', { headers })).json()) as { key: string; value: Record<string, { enabled: boolean }> }[];
+  const value = settings.find((s) => s.key === 'teamRules.applicability')!.value;
+  value['specialty-gap']!.enabled = true;
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const put = await request.put('/api/settings/teamRules.applicability', { headers, data: { value, effectiveFrom: today } });
+  expect(put.status(), await put.text()).toBeLessThan(300);
+});

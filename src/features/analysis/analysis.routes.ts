@@ -173,7 +173,7 @@ export async function analysisRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/teams/rules',
     {
-      config: { permission: 'unit:read' },
+      config: { permission: 'authenticated' },
       schema: {
         tags,
         summary: '班子结构研判规则目录：编号、名称、依据（适用范围见业务参数 teamRules.applicability）',

@@ -196,7 +196,7 @@ export async function unitsRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/units/kinds',
     {
-      config: { permission: 'unit:read' },
+      config: { permission: 'authenticated' },
       schema: {
         tags,
         summary: '单位类别、层级和班子类别（下拉选项）',

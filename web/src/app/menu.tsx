@@ -56,6 +56,14 @@ export const MENU: (MenuEntry | MenuGroup)[] = [
       { key: 'users', path: '/admin/users', label: '用户管理', icon: <UserOutlined />, perms: ['user:manage', 'user:unlock'], testId: 'menu-users' },
       { key: 'roles', path: '/admin/roles', label: '角色权限', icon: <SafetyCertificateOutlined />, perms: ['role:manage'], testId: 'menu-roles' },
       { key: 'settings', path: '/admin/settings', label: '业务参数', icon: <SettingOutlined />, perms: ['settings:manage'], testId: 'menu-settings' },
+      {
+        key: 'team-rules',
+        path: '/admin/team-rules',
+        label: '研判规则',
+        icon: <FileSearchOutlined />,
+        perms: ['settings:manage'],
+        testId: 'menu-team-rules',
+      },
     ],
   },
 ];

@@ -17,6 +17,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const RolesPage = lazy(() => import('../features/admin/RolesPage'));
 const SettingsPage = lazy(() => import('../features/admin/SettingsPage'));
+const TeamRulesPage = lazy(() => import('../features/admin/TeamRulesPage'));
 const FindingsPage = lazy(() => import('../features/analysis/FindingsPage'));
 const FiguresPage = lazy(() => import('../features/figures/FiguresPage'));
 
@@ -53,6 +54,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePerm perms={['unit:read']}>
             <UnitsPage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'admin/team-rules',
+        element: (
+          <RequirePerm perms={['settings:manage']}>
+            <TeamRulesPage />
           </RequirePerm>
         ),
       },
