@@ -48,6 +48,8 @@ export async function createDemo(db: Db, opts: DemoOptions): Promise<{ cadres: n
 export async function clearForDemo(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const t of [
+      'adjustmentPlanMoves',
+      'adjustmentPlans',
       'appointments',
       'cadrePhotos',
       'cadreTags',
