@@ -9,6 +9,8 @@ import { LoginPage } from '../features/auth/LoginPage';
 const DashboardPage = lazy(() => import('../features/home/DashboardPage'));
 const WelcomePage = lazy(() => import('../features/home/WelcomePage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
+const SimulationPage = lazy(() => import('../features/simulation/SimulationPage'));
+const PlanPage = lazy(() => import('../features/simulation/PlanPage'));
 const CadreSearchPage = lazy(() => import('../features/cadres/CadreSearchPage'));
 const CadreProfilePage = lazy(() => import('../features/cadres/CadreProfilePage'));
 const CadreNewPage = lazy(() => import('../features/cadres/CadreNewPage'));
@@ -51,6 +53,22 @@ export const router = createBrowserRouter([
         element: (
           <RequirePerm perms={['unit:read']}>
             <UnitsPage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'simulation',
+        element: (
+          <RequirePerm perms={['cadre:read']}>
+            <SimulationPage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'simulation/:id',
+        element: (
+          <RequirePerm perms={['cadre:read']}>
+            <PlanPage />
           </RequirePerm>
         ),
       },
