@@ -293,3 +293,26 @@ describe.each(dialects)('simulated adjustment on %s', (dialect) => {
     expect(ev.current.structure.size.members).toBe(0);
   });
 });
+
+describe.each(dialects)('simulated adjustment in the demo city on %s', (dialect) => {
+  let h: TestApp;
+  beforeAll(async () => {
+    h = await testApp(dialect, { demoScale: 0.03 });
+  });
+  afterAll(async () => h?.close());
+
+  it('has example plans that evaluate against today', async () => {
+    const leader = await h.as('leader');
+    const list = (await h.app.inject({ url: '/api/adjustment-plans', headers: leader })).json() as {
+      items: { id: number; name: string; movesIn: number }[];
+    };
+    expect(list.items.map((p) => p.name).sort()).toEqual(['示例：仅调出', '示例：年轻女干部接替副职']);
+    for (const p of list.items) {
+      const res = await h.app.inject({ url: `/api/adjustment-plans/${p.id}/evaluation`, headers: leader });
+      expect(res.statusCode, res.body).toBe(200);
+      const ev = res.json() as EvaluationOut;
+      expect(ev.warnings).toEqual([]);
+      expect(ev.planned.structure.size.members).toBe(ev.current.structure.size.members - 1 + p.movesIn);
+    }
+  });
+});
