@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
 import { authorityId, insertCadreRow, insertUnit } from '../../../test/support/factory.js';
-import { compareFindings, findingKey } from './simulation.rules.js';
+import { applyMoves, compareFindings, findingKey } from './simulation.rules.js';
+import type { MemberFacts } from '../../domain/team-rules.js';
 
 type Headers = { authorization: string };
 interface FindingOut {
@@ -44,6 +45,66 @@ describe('findingKey and compareFindings', () => {
     const { resolved, added } = compareFindings([a], [b]);
     expect(resolved.length).toBe(same ? 0 : 1);
     expect(added.length).toBe(same ? 0 : 1);
+  });
+});
+
+describe('applyMoves', () => {
+  const fact = (cadreId: number, o: Partial<MemberFacts> = {}): MemberFacts => ({
+    cadreId,
+    name: `干部${cadreId}`,
+    gender: '1',
+    birthDate: '1975-01-01',
+    politicalStatus: '01',
+    ethnicCode: '01',
+    levelCode: '1A32',
+    levelSince: '2015-01-01',
+    isChief: false,
+    postStartDate: '2020-01-01',
+    ...o,
+  });
+  const posts = [
+    { id: 1, title: '书记', levelCode: '1A31', isChief: 1 },
+    { id: 2, title: '副书记', levelCode: '1A32', isChief: 0 },
+  ];
+  const current = [fact(10, { levelCode: '1A31', isChief: true }), fact(11)];
+
+  it.each([
+    // [what, moves, candidates, expected members (id, levelCode, isChief, levelSince, postStartDate)]
+    [
+      'a deputy at the same level keeps the level date',
+      [{ kind: 'in' as const, cadreId: 20, postId: 2 }],
+      [fact(20)],
+      [[20, '1A32', false, '2015-01-01', '2026-06-01']],
+    ],
+    [
+      'a promotion starts the level on asOf',
+      [{ kind: 'in' as const, cadreId: 21, postId: 1 }],
+      [fact(21)],
+      [[21, '1A31', true, '2026-06-01', '2026-06-01']],
+    ],
+    ['a post since removed is skipped', [{ kind: 'in' as const, cadreId: 22, postId: 99 }], [fact(22)], []],
+    ['a cadre no longer visible is skipped', [{ kind: 'in' as const, cadreId: 23, postId: 2 }], [], []],
+  ])('%s', (_what, moves, candidates, added) => {
+    const after = applyMoves(current, moves, posts, new Map(candidates.map((c) => [c.cadreId!, c])), '2026-06-01');
+    expect(after.slice(0, 2)).toEqual(current);
+    expect(after.slice(2).map((m) => [m.cadreId, m.levelCode, m.isChief, m.levelSince, m.postStartDate])).toEqual(added);
+  });
+
+  it('moves a member to another post of the team when moved out and in', () => {
+    const after = applyMoves(
+      current,
+      [
+        { kind: 'out', cadreId: 11 },
+        { kind: 'in', cadreId: 11, postId: 1 },
+      ],
+      posts,
+      new Map(),
+      '2026-06-01',
+    );
+    expect(after.map((m) => [m.cadreId, m.isChief, m.postStartDate])).toEqual([
+      [10, true, '2020-01-01'],
+      [11, true, '2026-06-01'],
+    ]);
   });
 });
 

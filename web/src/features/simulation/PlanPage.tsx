@@ -12,7 +12,7 @@ import { CadrePicker } from '../../shared/CadrePicker';
 import { dateOf, DATE_FORMAT, fmtDate, toDayjs } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { PageTitle } from '../../shared/PageTitle';
-import { FindingsList, MembersTable, nameIndex, RULE_NAMES, StructureTable } from './structureView';
+import { AVOIDANCE_RULES, FindingsList, MembersTable, nameIndex, RULE_NAMES, StructureTable } from './structureView';
 
 interface DraftMove extends Move {
   cadreName?: string;
@@ -233,6 +233,8 @@ export default function PlanPage() {
                 {fmtDate(e.asOf)}：方案消除 {e.resolved.length} 项问题
                 {e.resolved.length > 0 && `（${e.resolved.map((f) => RULE_NAMES[f.rule] ?? f.rule).join('、')}）`}，新出现 {e.added.length} 项
                 {e.added.length > 0 && `（${e.added.map((f) => RULE_NAMES[f.rule] ?? f.rule).join('、')}）`}
+                ；回避情形：现状 {e.current.findings.filter((f) => AVOIDANCE_RULES.has(f.rule)).length} 项，方案{' '}
+                {e.planned.findings.filter((f) => AVOIDANCE_RULES.has(f.rule)).length} 项
               </span>
             }
           />
