@@ -16,6 +16,7 @@ import type {
   CadrePhotoTable,
 } from '../features/cadres/cadres.table.js';
 import type { CadreRmbExtrasTable, ImportJobTable, ImportJobFileTable } from '../features/transfer/transfer.table.js';
+import type { AdjustmentPlanTable, AdjustmentPlanMoveTable } from '../features/simulation/simulation.table.js';
 
 export interface Database {
   authorities: AuthorityTable;
@@ -40,4 +41,6 @@ export interface Database {
   cadreRmbExtras: CadreRmbExtrasTable;
   importJobs: ImportJobTable;
   importJobFiles: ImportJobFileTable;
+  adjustmentPlans: AdjustmentPlanTable;
+  adjustmentPlanMoves: AdjustmentPlanMoveTable;
 }

@@ -5,6 +5,7 @@ import { ensureBuiltInRoles } from '../accounts/accounts.bootstrap.js';
 import { hashPassword } from '../accounts/accounts.service.js';
 import { DEMO_ACCOUNTS, DEMO_AUTHORITIES, DEMO_PASSWORD, type DemoAuthorityKey } from './demo.accounts.js';
 import { generateDemoCity, type DemoOptions } from './demo.generator.js';
+import { createDemoPlans } from '../simulation/simulation.demo.js';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('authorities').select('id').limit(1).executeTakeFirst();
@@ -41,13 +42,17 @@ export async function createDemo(db: Db, opts: DemoOptions): Promise<{ cadres: n
       })
       .execute();
   }
-  return generateDemoCity(db, authorityIds, opts);
+  const city = await generateDemoCity(db, authorityIds, opts);
+  await createDemoPlans(db, new Date());
+  return city;
 }
 
 /** Drop every row of the demo (for `ganbu demo`): the audit log stays, as it must. */
 export async function clearForDemo(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const t of [
+      'adjustmentPlanMoves',
+      'adjustmentPlans',
       'appointments',
       'cadrePhotos',
       'cadreTags',

@@ -7,6 +7,7 @@ import {
   FileSearchOutlined,
   AuditOutlined,
   DashboardOutlined,
+  ExperimentOutlined,
   HomeOutlined,
   ImportOutlined,
   SafetyCertificateOutlined,
@@ -42,6 +43,7 @@ export const MENU: (MenuEntry | MenuGroup)[] = [
     icon: <AimOutlined />,
     children: [
       { key: 'findings', path: '/analysis/findings', label: '班子研判', icon: <FileSearchOutlined />, perms: ['unit:read'], testId: 'menu-findings' },
+      { key: 'simulation', path: '/simulation', label: '模拟调配', icon: <ExperimentOutlined />, perms: ['cadre:read'], testId: 'menu-simulation' },
       { key: 'figures', path: '/figures', label: '报告数据', icon: <BarChartOutlined />, perms: ['stats:read'], testId: 'menu-figures' },
     ],
   },

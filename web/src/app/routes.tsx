@@ -17,6 +17,8 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const RolesPage = lazy(() => import('../features/admin/RolesPage'));
 const SettingsPage = lazy(() => import('../features/admin/SettingsPage'));
+const SimulationPage = lazy(() => import('../features/simulation/SimulationPage'));
+const PlanPage = lazy(() => import('../features/simulation/PlanPage'));
 const TeamRulesPage = lazy(() => import('../features/admin/TeamRulesPage'));
 const FindingsPage = lazy(() => import('../features/analysis/FindingsPage'));
 const FiguresPage = lazy(() => import('../features/figures/FiguresPage'));
@@ -62,6 +64,22 @@ export const router = createBrowserRouter([
         element: (
           <RequirePerm perms={['settings:manage']}>
             <TeamRulesPage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'simulation',
+        element: (
+          <RequirePerm perms={['cadre:read']}>
+            <SimulationPage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'simulation/:id',
+        element: (
+          <RequirePerm perms={['cadre:read']}>
+            <PlanPage />
           </RequirePerm>
         ),
       },

@@ -1,15 +1,19 @@
 // One leadership team: its posts with 核定 / 实配 / 空缺 and the holders; vacancies stand out.
+import { useState } from 'react';
 import { Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { EditOutlined, HistoryOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import { EditOutlined, FileSearchOutlined, HistoryOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { Holder, Post, Team } from '../../api/units';
 import { fmtDate } from '../../shared/dates';
+import { TeamAnalysisDrawer } from '../simulation/TeamAnalysisDrawer';
 
 export interface TeamActions {
   canWriteUnit: boolean;
   canAppoint: boolean;
   /** viewing a past date: only reading */
   historical: boolean;
+  /** the date the page shows (null: today), where 班子研判 starts */
+  asOf?: string | null;
   onEditTeam: (t: Team) => void;
   onAddPost: (t: Team) => void;
   onEditPost: (t: Team, p: Post) => void;
@@ -74,6 +78,7 @@ function Holders({ post, team, a }: { post: Post; team: Team; a: TeamActions }) 
 
 export function TeamCard({ team, a }: { team: Team; a: TeamActions }) {
   const t = team.totals;
+  const [analysing, setAnalysing] = useState(false);
   const columns = [
     {
       title: '职位',
@@ -166,17 +171,21 @@ export function TeamCard({ team, a }: { team: Team; a: TeamActions }) {
         </Space>
       }
       extra={
-        a.canWriteUnit &&
-        !a.historical && (
-          <Space size={4}>
-            <Button size="small" icon={<PlusOutlined />} onClick={() => a.onAddPost(team)} data-testid={`post-add-${team.id}`}>
-              新建职位
-            </Button>
-            <Button size="small" icon={<EditOutlined />} onClick={() => a.onEditTeam(team)}>
-              修改班子
-            </Button>
-          </Space>
-        )
+        <Space size={4}>
+          <Button size="small" icon={<FileSearchOutlined />} onClick={() => setAnalysing(true)} data-testid={`team-analysis-${team.id}`}>
+            班子研判
+          </Button>
+          {a.canWriteUnit && !a.historical && (
+            <>
+              <Button size="small" icon={<PlusOutlined />} onClick={() => a.onAddPost(team)} data-testid={`post-add-${team.id}`}>
+                新建职位
+              </Button>
+              <Button size="small" icon={<EditOutlined />} onClick={() => a.onEditTeam(team)}>
+                修改班子
+              </Button>
+            </>
+          )}
+        </Space>
       }
     >
       <Table<Post>
@@ -191,6 +200,7 @@ export function TeamCard({ team, a }: { team: Team; a: TeamActions }) {
         locale={{ emptyText: '该班子尚未设置职位' }}
         data-testid="team-posts-table"
       />
+      {analysing && <TeamAnalysisDrawer teamId={team.id} teamName={team.name} asOf={a.asOf} onClose={() => setAnalysing(false)} />}
     </Card>
   );
 }

@@ -54,6 +54,7 @@ export function UnitDetailPanel({ unitId, asOf, onAsOf, onSelectUnit }: Props) {
     canWriteUnit,
     canAppoint: can('appointment:write'),
     historical,
+    asOf,
     onEditTeam: (team) => setDialog({ kind: 'editTeam', team }),
     onAddPost: (team) => setDialog({ kind: 'addPost', team }),
     onEditPost: (team, post) => setDialog({ kind: 'editPost', team, post }),
