@@ -1,7 +1,7 @@
 // 研判规则: which team structure rules are checked, and for which teams — the dated setting
 // teamRules.applicability edited as a form instead of JSON. A change takes effect from its date.
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, DatePicker, Form, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Form, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,7 +10,7 @@ import { analysisApi, type TeamRule } from '../../api/analysis';
 import { unitsApi } from '../../api/units';
 import { PageTitle } from '../../shared/PageTitle';
 import { ErrorAlert } from '../../shared/ErrorAlert';
-import { applyFieldIssues } from '../../shared/formErrors';
+import { FormModal } from '../../shared/FormModal';
 
 const KEY = 'teamRules.applicability';
 
@@ -53,98 +53,78 @@ function clean(s: Selector): Selector {
 }
 
 function RuleModal({ rule, catalogue, onClose }: { rule: TeamRule; catalogue: Catalogue; onClose: () => void }) {
-  const [form] = Form.useForm<Applicability & { effectiveFrom: Dayjs }>();
   const kinds = useQuery({ queryKey: ['units', 'kinds'], queryFn: unitsApi.kinds, staleTime: Infinity });
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const current = catalogue[rule.id] ?? { enabled: true, appliesTo: [] };
 
-  const onOk = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      const next: Catalogue = { ...catalogue, [rule.id]: { enabled: v.enabled, appliesTo: (v.appliesTo ?? []).map(clean) } };
-      await adminApi.setSetting(KEY, next, v.effectiveFrom.format('YYYY-MM-DD'));
-      message.success('已保存，自生效日期起按新的适用范围研判');
-      qc.invalidateQueries({ queryKey: ['settings'] });
-      onClose();
-    } catch (e) {
-      applyFieldIssues(form, e);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+  const onSubmit = async (v: Applicability & { effectiveFrom: Dayjs }) => {
+    const next: Catalogue = { ...catalogue, [rule.id]: { enabled: v.enabled, appliesTo: (v.appliesTo ?? []).map(clean) } };
+    await adminApi.setSetting(KEY, next, v.effectiveFrom.format('YYYY-MM-DD'));
+    message.success('已保存，自生效日期起按新的适用范围研判');
+    await qc.invalidateQueries({ queryKey: ['settings'] });
   };
 
   return (
-    <Modal
-      open
+    <FormModal<Applicability & { effectiveFrom: Dayjs }>
       width={720}
       title={`适用范围：${rule.label}`}
-      okText="保存"
-      cancelText="取消"
-      onOk={onOk}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
+      initialValues={{ ...current, effectiveFrom: dayjs() }}
+      onSubmit={onSubmit}
+      onClose={onClose}
+      testId="rule-form"
     >
-      <ErrorAlert error={error} />
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         依据：{rule.source}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ ...current, effectiveFrom: dayjs() }} data-testid="rule-form">
-        <Space size="large">
-          <Form.Item name="enabled" label="启用" valuePropName="checked">
-            <Switch data-testid="rule-enabled" />
-          </Form.Item>
-          <Form.Item name="effectiveFrom" label="生效日期" rules={[{ required: true, message: '请选择生效日期' }]}>
-            <DatePicker />
-          </Form.Item>
-        </Space>
-        <Typography.Paragraph style={{ marginBottom: 8 }}>
-          适用的班子（符合任一组条件即适用；一组内各项须同时符合；不设条件则适用于全部班子）
-        </Typography.Paragraph>
-        <Form.List name="appliesTo">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Card
-                  key={f.key}
-                  size="small"
-                  style={{ marginBottom: 8 }}
-                  title={`条件组 ${i + 1}`}
-                  extra={<Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除条件组" />}
-                >
-                  <Form.Item name={[f.name, 'tiers']} label="层级" style={{ marginBottom: 8 }}>
-                    <Checkbox.Group options={Object.entries(TIER_NAMES).map(([value, label]) => ({ value, label }))} />
+      <Space size="large">
+        <Form.Item name="enabled" label="启用" valuePropName="checked">
+          <Switch data-testid="rule-enabled" />
+        </Form.Item>
+        <Form.Item name="effectiveFrom" label="生效日期" rules={[{ required: true, message: '请选择生效日期' }]}>
+          <DatePicker />
+        </Form.Item>
+      </Space>
+      <Typography.Paragraph style={{ marginBottom: 8 }}>
+        适用的班子（符合任一组条件即适用；一组内各项须同时符合；不设条件则适用于全部班子）
+      </Typography.Paragraph>
+      <Form.List name="appliesTo">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <Card
+                key={f.key}
+                size="small"
+                style={{ marginBottom: 8 }}
+                title={`条件组 ${i + 1}`}
+                extra={<Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除条件组" />}
+              >
+                <Form.Item name={[f.name, 'tiers']} label="层级" style={{ marginBottom: 8 }}>
+                  <Checkbox.Group options={Object.entries(TIER_NAMES).map(([value, label]) => ({ value, label }))} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'teamKinds']} label="班子类别" style={{ marginBottom: 8 }}>
+                  <Select mode="multiple" allowClear options={(kinds.data?.teamKinds ?? []).map((k) => ({ value: k, label: k }))} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'unitKinds']} label="单位类别" style={{ marginBottom: 8 }}>
+                  <Select mode="multiple" allowClear options={(kinds.data?.unitKinds ?? []).map((k) => ({ value: k, label: k }))} />
+                </Form.Item>
+                <Space size="large" align="start">
+                  <Form.Item name={[f.name, 'sevenDepartments']} label="七部门" valuePropName="checked" style={{ marginBottom: 0 }}>
+                    <Switch />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'teamKinds']} label="班子类别" style={{ marginBottom: 8 }}>
-                    <Select mode="multiple" allowClear options={(kinds.data?.teamKinds ?? []).map((k) => ({ value: k, label: k }))} />
+                  <Form.Item name={[f.name, 'unitNameIncludes']} label="单位名称含（任一）" style={{ marginBottom: 0, width: 420 }}>
+                    <Select mode="tags" tokenSeparators={[',', '，', '、']} placeholder="输入后回车，如：公安" />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'unitKinds']} label="单位类别" style={{ marginBottom: 8 }}>
-                    <Select mode="multiple" allowClear options={(kinds.data?.unitKinds ?? []).map((k) => ({ value: k, label: k }))} />
-                  </Form.Item>
-                  <Space size="large" align="start">
-                    <Form.Item name={[f.name, 'sevenDepartments']} label="七部门" valuePropName="checked" style={{ marginBottom: 0 }}>
-                      <Switch />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'unitNameIncludes']} label="单位名称含（任一）" style={{ marginBottom: 0, width: 420 }}>
-                      <Select mode="tags" tokenSeparators={[',', '，', '、']} placeholder="输入后回车，如：公安" />
-                    </Form.Item>
-                  </Space>
-                </Card>
-              ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="rule-add-selector">
-                添加条件组
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+                </Space>
+              </Card>
+            ))}
+            <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="rule-add-selector">
+              添加条件组
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </FormModal>
   );
 }
 
