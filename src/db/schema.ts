@@ -16,6 +16,13 @@ import type {
   CadrePhotoTable,
 } from '../features/cadres/cadres.table.js';
 import type { CadreRmbExtrasTable, ImportJobTable, ImportJobFileTable } from '../features/transfer/transfer.table.js';
+import type {
+  AnalysisRecordTable,
+  AnalysisRecordItemTable,
+  AnalysisFollowUpTable,
+  SurveyRecordTable,
+  SurveyRecommendationTable,
+} from '../features/analysis-records/analysis-records.table.js';
 
 export interface Database {
   authorities: AuthorityTable;
@@ -40,4 +47,9 @@ export interface Database {
   cadreRmbExtras: CadreRmbExtrasTable;
   importJobs: ImportJobTable;
   importJobFiles: ImportJobFileTable;
+  analysisRecords: AnalysisRecordTable;
+  analysisRecordItems: AnalysisRecordItemTable;
+  analysisFollowUps: AnalysisFollowUpTable;
+  surveyRecords: SurveyRecordTable;
+  surveyRecommendations: SurveyRecommendationTable;
 }

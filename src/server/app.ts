@@ -25,6 +25,7 @@ import { auditRoutes } from '../features/audit/audit.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { unitsRoutes } from '../features/units/units.routes.js';
 import { analysisRoutes } from '../features/analysis/analysis.routes.js';
+import { analysisRecordsRoutes } from '../features/analysis-records/analysis-records.routes.js';
 import { cadresRoutes } from '../features/cadres/cadres.routes.js';
 import { codesRoutes } from '../features/codes/codes.routes.js';
 import { statsRoutes } from '../features/stats/stats.routes.js';
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   await codesRoutes(app, deps);
   await unitsRoutes(app, deps);
   await analysisRoutes(app, deps);
+  await analysisRecordsRoutes(app, deps);
   await cadresRoutes(app, deps);
   await statsRoutes(app, deps);
   await documentsRoutes(app, deps);
