@@ -5,6 +5,7 @@ import { ensureBuiltInRoles } from '../accounts/accounts.bootstrap.js';
 import { hashPassword } from '../accounts/accounts.service.js';
 import { DEMO_ACCOUNTS, DEMO_AUTHORITIES, DEMO_PASSWORD, type DemoAuthorityKey } from './demo.accounts.js';
 import { generateDemoCity, type DemoOptions } from './demo.generator.js';
+import { addDemoAnalysisRecords } from './demo.analysis-records.js';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('authorities').select('id').limit(1).executeTakeFirst();
@@ -41,13 +42,20 @@ export async function createDemo(db: Db, opts: DemoOptions): Promise<{ cadres: n
       })
       .execute();
   }
-  return generateDemoCity(db, authorityIds, opts);
+  const result = await generateDemoCity(db, authorityIds, opts);
+  if (result.cadres > 0) await addDemoAnalysisRecords(db, authorityIds);
+  return result;
 }
 
 /** Drop every row of the demo (for `ganbu demo`): the audit log stays, as it must. */
 export async function clearForDemo(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const t of [
+      'surveyRecommendations',
+      'surveyRecords',
+      'analysisFollowUps',
+      'analysisRecordItems',
+      'analysisRecords',
       'appointments',
       'cadrePhotos',
       'cadreTags',

@@ -193,8 +193,8 @@ export async function agePyramid(db: Db, authorityIds: readonly number[], ranges
 /** Posts in scope (optionally a unit subtree) with their holders on a date: one row per post. */
 function postsOn(db: Db, authorityIds: readonly number[], on: string, unitPath?: string) {
   const q = postsWithHolders(db, authorityIds, on)
-    .select(['posts.id', 'posts.levelCode', 'posts.title', 'teams.name as teamName', 'units.name as unitName'])
-    .groupBy(['posts.levelCode', 'posts.title', 'teams.name', 'units.name']);
+    .select(['posts.id', 'posts.levelCode', 'posts.title', 'teams.name as teamName', 'teams.unitId', 'units.name as unitName'])
+    .groupBy(['posts.levelCode', 'posts.title', 'teams.name', 'teams.unitId', 'units.name']);
   return unitPath === undefined ? q : q.where('units.path', 'like', `${unitPath}%`);
 }
 
@@ -230,7 +230,7 @@ export async function vacantPosts(db: Db, authorityIds: readonly number[], on: s
   if (f.levelCode) q = q.where('p.levelCode', '=', f.levelCode);
   const [items, count] = await Promise.all([
     q
-      .select(['p.id', 'p.teamId', 'p.title', 'p.levelCode', 'p.isChief', 'p.quota', 'p.filled', 'p.teamName', 'p.unitName'])
+      .select(['p.id', 'p.teamId', 'p.unitId', 'p.title', 'p.levelCode', 'p.isChief', 'p.quota', 'p.filled', 'p.teamName', 'p.unitName'])
       .orderBy('p.unitName')
       .orderBy('p.teamName')
       .orderBy('p.isChief', 'desc')

@@ -76,6 +76,7 @@ export async function statsRoutes(app: App, deps: AppDeps) {
               z.object({
                 id: z.number(),
                 teamId: z.number(),
+                unitId: z.number(),
                 title: z.string(),
                 levelCode: z.string(),
                 levelName: z.string(),
