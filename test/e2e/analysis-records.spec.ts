@@ -59,6 +59,7 @@ test('a 定期 analysis of every team in scope, read back with its findings, the
   await expect(page.getByTestId('analysis-page')).toBeVisible();
   await page.getByTestId('analysis-new').click();
   await page.getByTestId('analysis-title').fill('端到端定期研判');
+  await page.screenshot({ path: '/tmp/analysis-records-create.png' });
   await page.getByTestId('analysis-form-ok').click();
 
   await expect(page).toHaveURL(/\/analysis-records\/\d+$/);
