@@ -59,6 +59,8 @@ test('a 定期 analysis of every team in scope, read back with its findings, the
   await expect(page.getByTestId('analysis-page')).toBeVisible();
   await page.getByTestId('analysis-new').click();
   await page.getByTestId('analysis-title').fill('端到端定期研判');
+  await page.getByTestId('analysis-participants').locator('input').fill('张部长');
+  await page.getByTestId('analysis-participants').locator('input').press('Enter');
   await page.screenshot({ path: '/tmp/analysis-records-create.png' });
   await page.getByTestId('analysis-form-ok').click();
 
@@ -74,6 +76,12 @@ test('a 定期 analysis of every team in scope, read back with its findings, the
   const detail = page.getByTestId('analysis-detail');
   await expect(detail).toContainText('端到端定期研判');
   await expect(detail).toContainText(`管理范围内全部班子（${d.items.length}个班子）`);
+  await expect(detail).toContainText('参加人员张部长');
+
+  await page.getByTestId('analysis-edit-button').click();
+  await page.getByTestId('analysis-judgement').fill('班子年龄结构偏大，需配备年轻干部。');
+  await page.getByTestId('analysis-edit-ok').click();
+  await expect(page.getByTestId('analysis-judgement-view')).toHaveText('班子年龄结构偏大，需配备年轻干部。');
   await page.getByTestId('only-problems').click();
   const row = page.getByTestId('analysis-items').locator('.ant-table-row').filter({ hasText: withFinding.teamName }).first();
   await row.locator('.ant-table-row-expand-icon').click();

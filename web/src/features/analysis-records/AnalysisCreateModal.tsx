@@ -121,7 +121,7 @@ export function AnalysisCreateModal({ onClose, onCreated }: { onClose: () => voi
               mode="tags"
               tokenSeparators={['，', ',', '、', ' ']}
               placeholder="输入姓名后回车"
-              open={false}
+
               data-testid="analysis-participants"
             />
           </Form.Item>

@@ -59,7 +59,7 @@ function EditModal({ a, onClose }: { a: AnalysisDetail; onClose: () => void }) {
         <Input maxLength={100} />
       </Form.Item>
       <Form.Item name="participants" label="参加人员">
-        <Select mode="tags" tokenSeparators={['，', ',', '、', ' ']} open={false} />
+        <Select mode="tags" tokenSeparators={['，', ',', '、', ' ']} />
       </Form.Item>
       <Form.Item name="judgement" label="研判意见">
         <Input.TextArea rows={4} maxLength={20000} data-testid="analysis-judgement" />
