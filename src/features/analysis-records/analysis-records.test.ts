@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects } from '../../../test/support/db.js';
+import type { Kysely } from 'kysely';
+import { dialects, freshDb } from '../../../test/support/db.js';
+import * as m0006 from '../../db/migrations/0006_analysis_records.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
 import { authorityId, insertCadreRow, insertUnit } from '../../../test/support/factory.js';
 import { analysisDateProblems, followUpProblems, shortfallProblems, surveyProblems, type Shortfall } from './analysis-records.rules.js';
@@ -388,5 +390,28 @@ describe.each(dialects)('研判 records and surveys on %s', (dialect) => {
       expect(res.json().error.message).toContain(message);
     }
     expect(await Promise.all([count('surveyRecords'), count('surveyRecommendations'), count('auditLog')])).toEqual(before);
+  });
+});
+
+describe.each(dialects)('migration 0006 on %s', (dialect) => {
+  it('gives an existing deployment’s 干部科 and county roles the new permission, and no other role', async () => {
+    const t = await freshDb(dialect);
+    try {
+      const raw = t.db as unknown as Kysely<unknown>;
+      await m0006.down(raw);
+      for (const code of ['cadre_section', 'county_department', 'leader'])
+        await t.db.insertInto('roles').values({ code, name: code, builtIn: 1 }).execute();
+      await m0006.up(raw);
+      const rows = await t.db
+        .selectFrom('rolePermissions')
+        .innerJoin('roles', 'roles.id', 'rolePermissions.roleId')
+        .select('roles.code')
+        .where('rolePermissions.permission', '=', 'analysis:write')
+        .orderBy('roles.code')
+        .execute();
+      expect(rows.map((r) => r.code)).toEqual(['cadre_section', 'county_department']);
+    } finally {
+      await t.close();
+    }
   });
 });
