@@ -4,12 +4,14 @@ import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_search_indexes.js';
 import * as m0003 from './migrations/0003_transfer.js';
+import * as m0006 from './migrations/0006_analysis_records.js';
 import * as m0008 from './migrations/0008_adjustment_plans.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_search_indexes': m0002,
   '0003_transfer': m0003,
+  '0006_analysis_records': m0006,
   '0008_adjustment_plans': m0008,
 };
 

@@ -17,6 +17,13 @@ import type {
 } from '../features/cadres/cadres.table.js';
 import type { CadreRmbExtrasTable, ImportJobTable, ImportJobFileTable } from '../features/transfer/transfer.table.js';
 import type { AdjustmentPlanTable, AdjustmentPlanMoveTable } from '../features/simulation/simulation.table.js';
+import type {
+  AnalysisRecordTable,
+  AnalysisRecordItemTable,
+  AnalysisFollowUpTable,
+  SurveyRecordTable,
+  SurveyRecommendationTable,
+} from '../features/analysis-records/analysis-records.table.js';
 
 export interface Database {
   authorities: AuthorityTable;
@@ -43,4 +50,9 @@ export interface Database {
   importJobFiles: ImportJobFileTable;
   adjustmentPlans: AdjustmentPlanTable;
   adjustmentPlanMoves: AdjustmentPlanMoveTable;
+  analysisRecords: AnalysisRecordTable;
+  analysisRecordItems: AnalysisRecordItemTable;
+  analysisFollowUps: AnalysisFollowUpTable;
+  surveyRecords: SurveyRecordTable;
+  surveyRecommendations: SurveyRecommendationTable;
 }

@@ -26,6 +26,7 @@ import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { unitsRoutes } from '../features/units/units.routes.js';
 import { analysisRoutes } from '../features/analysis/analysis.routes.js';
 import { simulationRoutes } from '../features/simulation/simulation.routes.js';
+import { analysisRecordsRoutes } from '../features/analysis-records/analysis-records.routes.js';
 import { cadresRoutes } from '../features/cadres/cadres.routes.js';
 import { codesRoutes } from '../features/codes/codes.routes.js';
 import { statsRoutes } from '../features/stats/stats.routes.js';
@@ -167,6 +168,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   await unitsRoutes(app, deps);
   await analysisRoutes(app, deps);
   await simulationRoutes(app, deps);
+  await analysisRecordsRoutes(app, deps);
   await cadresRoutes(app, deps);
   await statsRoutes(app, deps);
   await documentsRoutes(app, deps);

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   'unit:write': '维护单位、班子和职位',
   'appointment:write': '办理任免',
   'stats:read': '查看统计',
+  'analysis:write': '维护研判和调研记录',
   'audit:read': '查阅审计日志',
   'user:manage': '管理用户账号',
   'user:unlock': '解锁账号、重置密码',
@@ -21,7 +22,14 @@ export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
 /** Permissions that read cadre data: none of the three admin roles may hold them (三员分立). */
-export const CADRE_DATA_PERMISSIONS: Permission[] = ['cadre:read', 'cadre:write', 'cadre:export', 'stats:read', 'appointment:write'];
+export const CADRE_DATA_PERMISSIONS: Permission[] = [
+  'cadre:read',
+  'cadre:write',
+  'cadre:export',
+  'stats:read',
+  'appointment:write',
+  'analysis:write',
+];
 
 export interface BuiltInRole {
   code: string;
@@ -36,10 +44,14 @@ export const BUILT_IN_ROLES = [
   { code: 'security_admin', name: '安全管理员', permissions: ['role:manage', 'user:unlock'] },
   { code: 'audit_admin', name: '审计管理员', permissions: ['audit:read'] },
   { code: 'leader', name: '部领导', permissions: [...sectionBase] },
-  { code: 'cadre_section', name: '干部科', permissions: [...sectionBase, 'cadre:write', 'unit:write', 'appointment:write'] },
+  { code: 'cadre_section', name: '干部科', permissions: [...sectionBase, 'cadre:write', 'unit:write', 'appointment:write', 'analysis:write'] },
   { code: 'education_section', name: '干部教育科', permissions: [...sectionBase] },
   { code: 'supervision_section', name: '干部监督科', permissions: [...sectionBase] },
-  { code: 'county_department', name: '县(市、区)委组织部', permissions: [...sectionBase, 'cadre:write', 'unit:write', 'appointment:write'] },
+  {
+    code: 'county_department',
+    name: '县(市、区)委组织部',
+    permissions: [...sectionBase, 'cadre:write', 'unit:write', 'appointment:write', 'analysis:write'],
+  },
   { code: 'member_department', name: '成员单位', permissions: ['supervision:submit'] },
 ] as const satisfies readonly BuiltInRole[];
 

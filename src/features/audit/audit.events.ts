@@ -29,6 +29,10 @@ export const AUDIT_EVENTS = {
   'user.password_reset': '重置密码',
   'role.update': '修改角色权限',
   'settings.update': '修改业务参数',
+  'analysis.create': '新建研判',
+  'analysis.update': '修改研判',
+  'analysis.follow_up': '研判跟进',
+  'survey.create': '新建调研记录',
   'demo.reset': '重建演示数据',
 } as const;
 

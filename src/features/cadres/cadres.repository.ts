@@ -154,7 +154,11 @@ export interface CadreConditions {
   politicalIn?: string[];
   politicalNotIn?: string[];
   educationIn?: string[];
+  /** no 学历 recorded (the statistics' 未填学历) */
+  educationMissing?: boolean;
   levelIn?: string[];
+  /** no 职务层次 recorded (the statistics' 未定职务层次) */
+  levelMissing?: boolean;
   rank?: string;
   /** materialized path of a unit: its whole subtree */
   unitPath?: string;
@@ -206,6 +210,8 @@ export function filtered(db: Db, f: CadreConditions) {
   // An empty list (conditions that exclude each other) matches nothing rather than writing IN ().
   if (f.educationIn) q = f.educationIn.length ? q.where('cadres.highestEducation', 'in', f.educationIn) : q.where(sql<boolean>`1 = 0`);
   if (f.levelIn) q = f.levelIn.length ? q.where('cadres.levelCode', 'in', f.levelIn) : q.where(sql<boolean>`1 = 0`);
+  if (f.educationMissing) q = q.where('cadres.highestEducation', 'is', null);
+  if (f.levelMissing) q = q.where('cadres.levelCode', 'is', null);
   if (f.rank) q = q.where('cadres.rankCode', '=', f.rank);
   if (f.unitPath) {
     const path = `${likeText(f.unitPath)}%`;

@@ -384,6 +384,16 @@ function codeAndBelow(table: CodeTable, code: string): string[] {
   return out;
 }
 
+/**
+ * The statistics' education shortcuts: 'secondary' = 中专及以下 (ZB64 35–39, tiers below 大专, as the
+ * home page's 中专及以下 counts them), 'none' = no 学历 recorded.
+ */
+const EDUCATION_SHORTCUTS = ['secondary', 'none'];
+const educationCodes = (education: string) =>
+  education === 'secondary'
+    ? CODE_TABLES.education.items.map((i) => i.code).filter((c) => educationTier(c) > 3 && educationTier(c) < 99)
+    : codeAndBelow('education', education);
+
 const knownCode = (table: CodeTable, code: string) => CODE_TABLES[table].items.some((i: { code: string }) => i.code === code);
 
 /** The search's conditions without sort and paging: what the roster export takes too. */
@@ -408,9 +418,10 @@ export async function searchConditions(ctx: Ctx, s: CadreConditionsInput): Promi
   if (s.ethnic && s.ethnic !== 'minority' && !isCode('ethnic', s.ethnic)) bad('ethnic', `未知的民族代码 ${s.ethnic}`);
   if (s.political && !['party', 'nonParty'].includes(s.political) && !isCode('political', s.political))
     bad('political', `未知的政治面貌代码 ${s.political}`);
-  if (s.education && !knownCode('education', s.education)) bad('education', `未知的学历代码 ${s.education}`);
+  if (s.education && !EDUCATION_SHORTCUTS.includes(s.education) && !knownCode('education', s.education))
+    bad('education', `未知的学历代码 ${s.education}`);
   if (s.educationAtLeast && !knownCode('education', s.educationAtLeast)) bad('educationAtLeast', `未知的学历代码 ${s.educationAtLeast}`);
-  if (s.level && !knownCode('level', s.level)) bad('level', `未知的职务层次代码 ${s.level}`);
+  if (s.level && s.level !== 'none' && !knownCode('level', s.level)) bad('level', `未知的职务层次代码 ${s.level}`);
   if (s.rank && !isCode('rank', s.rank)) bad('rank', `未知的职级代码 ${s.rank}`);
   if (s.ageMin !== undefined && s.ageMax !== undefined && s.ageMin > s.ageMax) bad('ageMax', '最大年龄小于最小年龄');
   if (issues.length) throw validationError(issues);
@@ -421,7 +432,7 @@ export async function searchConditions(ctx: Ctx, s: CadreConditionsInput): Promi
     // An unknown unit has no cadres: an impossible path keeps the query (and the answer) empty.
     unitPath = (await repo.findUnitPath(ctx.db, s.unitId)) ?? '/-/';
   }
-  let educationIn = s.education ? codeAndBelow('education', s.education) : undefined;
+  let educationIn = !s.education || s.education === 'none' ? undefined : educationCodes(s.education);
   if (s.educationAtLeast) {
     const tier = educationTier(s.educationAtLeast);
     educationIn = (educationIn ?? CODE_TABLES.education.items.map((i) => i.code)).filter((c) => educationTier(c) <= tier);
@@ -437,7 +448,9 @@ export async function searchConditions(ctx: Ctx, s: CadreConditionsInput): Promi
     politicalIn: s.political === 'party' ? PARTY_CODES : s.political && s.political !== 'nonParty' ? [s.political] : undefined,
     politicalNotIn: s.political === 'nonParty' ? PARTY_CODES : undefined,
     educationIn,
-    levelIn: s.level ? codeAndBelow('level', s.level) : undefined,
+    educationMissing: s.education === 'none' || undefined,
+    levelIn: s.level && s.level !== 'none' ? codeAndBelow('level', s.level) : undefined,
+    levelMissing: s.level === 'none' || undefined,
     rank: s.rank,
     unitPath,
     specialtyContains: s.specialty?.trim() || undefined,

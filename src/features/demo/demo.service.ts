@@ -6,6 +6,7 @@ import { hashPassword } from '../accounts/accounts.service.js';
 import { DEMO_ACCOUNTS, DEMO_AUTHORITIES, DEMO_PASSWORD, type DemoAuthorityKey } from './demo.accounts.js';
 import { generateDemoCity, type DemoOptions } from './demo.generator.js';
 import { createDemoPlans } from '../simulation/simulation.demo.js';
+import { addDemoAnalysisRecords } from './demo.analysis-records.js';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('authorities').select('id').limit(1).executeTakeFirst();
@@ -42,9 +43,10 @@ export async function createDemo(db: Db, opts: DemoOptions): Promise<{ cadres: n
       })
       .execute();
   }
-  const city = await generateDemoCity(db, authorityIds, opts);
+  const result = await generateDemoCity(db, authorityIds, opts);
+  if (result.cadres > 0) await addDemoAnalysisRecords(db, authorityIds);
   await createDemoPlans(db, new Date());
-  return city;
+  return result;
 }
 
 /** Drop every row of the demo (for `ganbu demo`): the audit log stays, as it must. */
@@ -53,6 +55,11 @@ export async function clearForDemo(db: Db): Promise<void> {
     for (const t of [
       'adjustmentPlanMoves',
       'adjustmentPlans',
+      'surveyRecommendations',
+      'surveyRecords',
+      'analysisFollowUps',
+      'analysisRecordItems',
+      'analysisRecords',
       'appointments',
       'cadrePhotos',
       'cadreTags',

@@ -7,8 +7,13 @@ import { COLLEGE_CODES, type BirthRange } from './stats.rules.js';
 
 type Cadres = ExpressionBuilder<Database, 'cadres'>;
 
-const activeIn = (db: Db, authorityIds: readonly number[]) =>
-  db.selectFrom('cadres').where('cadres.authorityId', 'in', authorityIds).where('cadres.status', '=', 'active');
+/** Active cadres in scope; with a unit path, only those whose unit lies in that unit's subtree. */
+const activeIn = (db: Db, authorityIds: readonly number[], unitPath?: string) => {
+  const q = db.selectFrom('cadres').where('cadres.authorityId', 'in', authorityIds).where('cadres.status', '=', 'active');
+  return unitPath === undefined
+    ? q
+    : q.where('cadres.unitId', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.path', 'like', `${unitPath}%`));
+};
 
 /** 1 when the condition holds, else 0, summed: a count of the rows matching it. */
 const countWhere = (eb: Cadres, cond: ReturnType<Cadres['and']>) => eb.fn.sum<number | null>(eb.case().when(cond).then(1).else(0).end());
@@ -30,9 +35,10 @@ export async function cadreFigures(
   authorityIds: readonly number[],
   ranges: readonly BirthRange[],
   onMonthDay: string,
+  unitPath?: string,
 ): Promise<CadreFigures> {
   const edu = 'cadres.highestEducation' as const;
-  const row = (await activeIn(db, authorityIds)
+  const row = (await activeIn(db, authorityIds, unitPath)
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
       countWhere(eb, eb.and([eb('cadres.gender', '=', '2')])).as('women'),
@@ -91,8 +97,8 @@ export async function cadresByAuthority(db: Db, authorityIds: readonly number[])
 }
 
 /** Active cadres per 职务层次 code (null = none recorded). */
-export async function cadresByLevel(db: Db, authorityIds: readonly number[]) {
-  const rows = await activeIn(db, authorityIds)
+export async function cadresByLevel(db: Db, authorityIds: readonly number[], unitPath?: string) {
+  const rows = await activeIn(db, authorityIds, unitPath)
     .select((eb) => ['cadres.levelCode', eb.fn.countAll<number>().as('count')])
     .groupBy('cadres.levelCode')
     .orderBy('cadres.levelCode')
@@ -162,4 +168,76 @@ export async function staffingFigures(db: Db, authorityIds: readonly number[], o
     overQuota: n(posts.overQuota),
     chiefVacantTeams: n(posts.chiefVacantTeams),
   };
+}
+
+/** The age pyramid: per gender, the active cadres in each birth range (one grouped query). */
+export async function agePyramid(db: Db, authorityIds: readonly number[], ranges: readonly BirthRange[], unitPath?: string) {
+  const rows = (await activeIn(db, authorityIds, unitPath)
+    .select((eb) => [
+      'cadres.gender',
+      ...ranges.map((r, i) =>
+        countWhere(
+          eb,
+          eb.and([
+            ...(r.bornOnOrBefore === null ? [] : [eb('cadres.birthDate', '<=', r.bornOnOrBefore)]),
+            ...(r.bornAfter === null ? [] : [eb('cadres.birthDate', '>', r.bornAfter)]),
+          ]),
+        ).as(`band${i}`),
+      ),
+    ])
+    .groupBy('cadres.gender')
+    .execute()) as unknown as Record<string, string | number | null>[];
+  return rows.map((r) => ({ gender: String(r.gender), bands: Object.fromEntries(ranges.map((b, i) => [b.key, Number(r[`band${i}`] ?? 0)])) }));
+}
+
+/** Posts in scope (optionally a unit subtree) with their holders on a date: one row per post. */
+function postsOn(db: Db, authorityIds: readonly number[], on: string, unitPath?: string) {
+  const q = postsWithHolders(db, authorityIds, on)
+    .select(['posts.id', 'posts.levelCode', 'posts.title', 'teams.name as teamName', 'teams.unitId', 'units.name as unitName'])
+    .groupBy(['posts.levelCode', 'posts.title', 'teams.name', 'teams.unitId', 'units.name']);
+  return unitPath === undefined ? q : q.where('units.path', 'like', `${unitPath}%`);
+}
+
+/** Quota, holders and vacancies (never negative per post) per 职务层次 of the posts, on a date. */
+export async function vacanciesByLevel(db: Db, authorityIds: readonly number[], on: string, unitPath?: string) {
+  const p = postsOn(db, authorityIds, on, unitPath).as('p');
+  const rows = await db
+    .selectFrom(p)
+    .select((eb) => [
+      'p.levelCode',
+      eb.fn.sum<number>('p.quota').as('quota'),
+      eb.fn.sum<number>('p.filled').as('filled'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when('p.quota', '>', eb.ref('p.filled'))
+            .then(eb('p.quota', '-', eb.ref('p.filled')))
+            .else(0)
+            .end(),
+        )
+        .as('vacant'),
+    ])
+    .groupBy('p.levelCode')
+    .orderBy('p.levelCode')
+    .execute();
+  return rows.map((r) => ({ levelCode: r.levelCode, quota: Number(r.quota ?? 0), filled: Number(r.filled ?? 0), vacant: Number(r.vacant ?? 0) }));
+}
+
+/** The posts with a vacancy on a date (the names behind a vacancy figure), at most `limit`. */
+export async function vacantPosts(db: Db, authorityIds: readonly number[], on: string, f: { unitPath?: string; levelCode?: string; limit: number }) {
+  let q = db.selectFrom(postsOn(db, authorityIds, on, f.unitPath).as('p')).where('p.quota', '>', (eb) => eb.ref('p.filled'));
+  if (f.levelCode) q = q.where('p.levelCode', '=', f.levelCode);
+  const [items, count] = await Promise.all([
+    q
+      .select(['p.id', 'p.teamId', 'p.unitId', 'p.title', 'p.levelCode', 'p.isChief', 'p.quota', 'p.filled', 'p.teamName', 'p.unitName'])
+      .orderBy('p.unitName')
+      .orderBy('p.teamName')
+      .orderBy('p.isChief', 'desc')
+      .orderBy('p.id')
+      .limit(f.limit)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: items.map((i) => ({ ...i, filled: Number(i.filled) })), total: Number(count.n) };
 }

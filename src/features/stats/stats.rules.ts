@@ -11,6 +11,18 @@ export const AGE_BANDS = [
   { key: 'age56', label: '56岁及以上', min: 56, max: null },
 ] as const;
 
+/** The age pyramid's five-year bands (whole years on the date, inclusive bounds). */
+export const PYRAMID_BANDS = [
+  { key: 'p30', label: '30岁及以下', min: null, max: 30 },
+  { key: 'p31_35', label: '31—35岁', min: 31, max: 35 },
+  { key: 'p36_40', label: '36—40岁', min: 36, max: 40 },
+  { key: 'p41_45', label: '41—45岁', min: 41, max: 45 },
+  { key: 'p46_50', label: '46—50岁', min: 46, max: 50 },
+  { key: 'p51_55', label: '51—55岁', min: 51, max: 55 },
+  { key: 'p56_60', label: '56—60岁', min: 56, max: 60 },
+  { key: 'p61', label: '61岁及以上', min: 61, max: null },
+] as const;
+
 export interface BirthRange {
   key: string;
   label: string;

@@ -1,10 +1,12 @@
 // The home page's overview: cadre structure and team staffing over the actor's visible scope. Each
 // cadre figure carries the cadre-search parameters (GET /api/cadres) that list the people behind it.
-import { requireAccess, type Ctx } from '../../server/access.js';
+import { canSeeAuthority, requireAccess, type Ctx } from '../../server/access.js';
+import { notFound } from '../../server/errors.js';
+import { findUnit } from '../units/units.repository.js';
 import { todayOf } from '../../domain/dates.js';
 import { codeName } from '../codes/codes.catalog.js';
 import * as repo from './stats.repository.js';
-import { AGE_BANDS, EDUCATION_TIERS, averageAge, birthRanges, monthDay, share } from './stats.rules.js';
+import { AGE_BANDS, EDUCATION_TIERS, PYRAMID_BANDS, averageAge, birthRanges, monthDay, share } from './stats.rules.js';
 
 export interface StatItem {
   key: string;
@@ -43,8 +45,8 @@ export async function overview(ctx: Ctx) {
     ...(filter && { filter: { ...active, ...filter } }),
   });
 
-  const education = EDUCATION_TIERS.map((t) => item(t.key, t.label, c.education[t.key], t.group ? { education: t.group } : undefined));
-  if (c.education.unknown > 0) education.push(item('unknown', '未填学历', c.education.unknown));
+  const education = EDUCATION_TIERS.map((t) => item(t.key, t.label, c.education[t.key], { education: t.group ?? 'secondary' }));
+  if (c.education.unknown > 0) education.push(item('unknown', '未填学历', c.education.unknown, { education: 'none' }));
 
   return {
     asOf: today,
@@ -53,7 +55,7 @@ export async function overview(ctx: Ctx) {
     byAuthority: byAuthority.map((a) => item(`authority${a.id}`, authorityLabel(a), a.count, { authorityId: String(a.id) })),
     byLevel: byLevel.map((l) =>
       l.levelCode === null
-        ? item('none', '未定职务层次', l.count)
+        ? item('none', '未定职务层次', l.count, { level: 'none' })
         : item(l.levelCode, codeName('level', l.levelCode) || l.levelCode, l.count, { level: l.levelCode }),
     ),
     structure: [
@@ -78,5 +80,99 @@ export async function overview(ctx: Ctx) {
       { key: 'overQuota', label: '超职数配备', count: staffing.overQuota },
       { key: 'chiefVacantTeams', label: '正职空缺的班子', count: staffing.chiefVacantTeams },
     ] satisfies StatItem[],
+  };
+}
+
+/** A unit subtree the actor may see (its path), or the whole scope when no unit is given. */
+async function subtree(ctx: Ctx, unitId: number | undefined) {
+  if (unitId === undefined) return undefined;
+  const unit = await findUnit(ctx.db, unitId);
+  if (!unit || !canSeeAuthority(ctx.actor, unit.authorityId)) throw notFound('该单位');
+  return unit;
+}
+
+const levelName = (code: string | null) => (code === null ? '未定职务层次' : codeName('level', code) || code);
+
+/**
+ * The structure dashboard for a unit subtree (or the whole scope) on a date: age pyramid by gender,
+ * gender, Party, education, 职务层次 and vacancies by level. Every count is a grouped SQL query; each
+ * cadre figure carries the cadre-search parameters (unitId and ageOn included) that list its people.
+ * The cadres counted are today's active cadres (their unit and status are current), aged on the date;
+ * posts and holders are those on the date.
+ */
+export async function structure(ctx: Ctx, q: { unitId?: number; asOf?: string }) {
+  requireAccess(ctx.actor, 'stats:read');
+  const on = q.asOf ?? todayOf(ctx.now);
+  const unit = await subtree(ctx, q.unitId);
+  const scope = ctx.actor.visibleAuthorityIds;
+  const path = unit?.path;
+  const pyramidRanges = birthRanges(PYRAMID_BANDS, on);
+  const [c, pyramid, byLevel, vacancies] = await Promise.all([
+    repo.cadreFigures(ctx.db, scope, birthRanges(AGE_BANDS, on), monthDay(on), path),
+    repo.agePyramid(ctx.db, scope, pyramidRanges, path),
+    repo.cadresByLevel(ctx.db, scope, path),
+    repo.vacanciesByLevel(ctx.db, scope, on, path),
+  ]);
+  const base: Record<string, string> = { status: 'active', ...(unit && { unitId: String(unit.id) }) };
+  const item = (key: string, label: string, count: number, filter?: Record<string, string>): StatItem => ({
+    key,
+    label,
+    count,
+    share: share(count, c.total),
+    ...(filter && { filter: { ...base, ...filter } }),
+  });
+  const ageFilter = (r: (typeof pyramidRanges)[number]) => ({
+    ...(r.min !== null && { ageMin: String(r.min) }),
+    ...(r.max !== null && { ageMax: String(r.max) }),
+    ageOn: on,
+  });
+  const bandsOf = (gender: string) => pyramid.find((p) => p.gender === gender)?.bands ?? {};
+  const men = bandsOf('1');
+  const women = bandsOf('2');
+  const education = EDUCATION_TIERS.map((t) => item(t.key, t.label, c.education[t.key], { education: t.group ?? 'secondary' }));
+  if (c.education.unknown > 0) education.push(item('unknown', '未填学历', c.education.unknown, { education: 'none' }));
+  return {
+    asOf: on,
+    unit: unit ? { id: unit.id, name: unit.name } : null,
+    total: item('total', '在职干部', c.total, {}),
+    averageAge: averageAge(c.total, c.sumBirthYears, c.birthdaysLater, on),
+    agePyramid: pyramidRanges.map((r) => ({
+      key: r.key,
+      label: r.label,
+      men: item(`${r.key}_men`, `${r.label} 男`, men[r.key] ?? 0, { ...ageFilter(r), gender: '1' }),
+      women: item(`${r.key}_women`, `${r.label} 女`, women[r.key] ?? 0, { ...ageFilter(r), gender: '2' }),
+    })),
+    gender: [item('men', '男', c.total - c.women, { gender: '1' }), item('women', '女', c.women, { gender: '2' })],
+    party: [
+      item('party', '中共党员', c.total - c.nonParty, { political: 'party' }),
+      item('nonParty', '党外干部', c.nonParty, { political: 'nonParty' }),
+    ],
+    education,
+    byLevel: byLevel.map((l) => item(l.levelCode ?? 'none', levelName(l.levelCode), l.count, { level: l.levelCode ?? 'none' })),
+    vacancies: vacancies.map((v) => ({
+      key: v.levelCode,
+      label: levelName(v.levelCode),
+      levelCode: v.levelCode,
+      quota: v.quota,
+      filled: v.filled,
+      vacant: v.vacant,
+    })),
+  };
+}
+
+/** The posts with a vacancy on a date in a unit subtree, optionally of one 职务层次: the names behind a vacancy figure. */
+export async function vacantPosts(ctx: Ctx, q: { unitId?: number; asOf?: string; level?: string; limit: number }) {
+  requireAccess(ctx.actor, 'stats:read');
+  const on = q.asOf ?? todayOf(ctx.now);
+  const unit = await subtree(ctx, q.unitId);
+  const { items, total } = await repo.vacantPosts(ctx.db, ctx.actor.visibleAuthorityIds, on, {
+    unitPath: unit?.path,
+    levelCode: q.level,
+    limit: q.limit,
+  });
+  return {
+    asOf: on,
+    total,
+    items: items.map((p) => ({ ...p, isChief: p.isChief === 1, levelName: levelName(p.levelCode), vacant: p.quota - p.filled })),
   };
 }

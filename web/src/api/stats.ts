@@ -26,3 +26,38 @@ export interface StatsOverview {
 export const statsApi = {
   overview: () => api.get<StatsOverview>('/api/stats/overview'),
 };
+
+/** GET /api/stats/structure: a unit subtree (or the whole scope) on a date. */
+export interface StructureStats {
+  asOf: string;
+  unit: { id: number; name: string } | null;
+  total: StatItem;
+  averageAge: number | null;
+  agePyramid: { key: string; label: string; men: StatItem; women: StatItem }[];
+  gender: StatItem[];
+  party: StatItem[];
+  education: StatItem[];
+  byLevel: StatItem[];
+  vacancies: { key: string; label: string; levelCode: string; quota: number; filled: number; vacant: number }[];
+}
+
+export interface VacantPost {
+  id: number;
+  teamId: number;
+  unitId: number;
+  title: string;
+  levelCode: string;
+  levelName: string;
+  isChief: boolean;
+  quota: number;
+  filled: number;
+  vacant: number;
+  teamName: string;
+  unitName: string;
+}
+
+export const structureApi = {
+  structure: (q: { unitId?: number; asOf?: string }) => api.get<StructureStats>('/api/stats/structure', q),
+  vacancies: (q: { unitId?: number; asOf?: string; level?: string }) =>
+    api.get<{ asOf: string; total: number; items: VacantPost[] }>('/api/stats/vacancies', q),
+};

@@ -7,6 +7,8 @@ import {
   FileSearchOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FileTextOutlined,
+  PieChartOutlined,
   ExperimentOutlined,
   HomeOutlined,
   ImportOutlined,
@@ -42,7 +44,9 @@ export const MENU: (MenuEntry | MenuGroup)[] = [
     label: '精准选人',
     icon: <AimOutlined />,
     children: [
+      { key: 'structure', path: '/structure', label: '结构分析', icon: <PieChartOutlined />, perms: ['stats:read'], testId: 'menu-structure' },
       { key: 'findings', path: '/analysis/findings', label: '班子研判', icon: <FileSearchOutlined />, perms: ['unit:read'], testId: 'menu-findings' },
+      { key: 'analysis', path: '/analysis-records', label: '研判记录', icon: <FileTextOutlined />, perms: ['unit:read'], testId: 'menu-analysis' },
       { key: 'simulation', path: '/simulation', label: '模拟调配', icon: <ExperimentOutlined />, perms: ['cadre:read'], testId: 'menu-simulation' },
       { key: 'figures', path: '/figures', label: '报告数据', icon: <BarChartOutlined />, perms: ['stats:read'], testId: 'menu-figures' },
     ],

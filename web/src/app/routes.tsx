@@ -13,6 +13,9 @@ const CadreSearchPage = lazy(() => import('../features/cadres/CadreSearchPage'))
 const CadreProfilePage = lazy(() => import('../features/cadres/CadreProfilePage'));
 const CadreNewPage = lazy(() => import('../features/cadres/CadreNewPage'));
 const ImportsPage = lazy(() => import('../features/imports/ImportsPage'));
+const StructurePage = lazy(() => import('../features/structure/StructurePage'));
+const AnalysisListPage = lazy(() => import('../features/analysis-records/AnalysisListPage'));
+const AnalysisDetailPage = lazy(() => import('../features/analysis-records/AnalysisDetailPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const RolesPage = lazy(() => import('../features/admin/RolesPage'));
@@ -120,6 +123,30 @@ export const router = createBrowserRouter([
         element: (
           <RequirePerm perms={['cadre:read']}>
             <CadreProfilePage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'structure',
+        element: (
+          <RequirePerm perms={['stats:read']}>
+            <StructurePage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'analysis-records',
+        element: (
+          <RequirePerm perms={['unit:read']}>
+            <AnalysisListPage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'analysis-records/:id',
+        element: (
+          <RequirePerm perms={['unit:read']}>
+            <AnalysisDetailPage />
           </RequirePerm>
         ),
       },

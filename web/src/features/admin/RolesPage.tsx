@@ -9,7 +9,7 @@ import { PageTitle } from '../../shared/PageTitle';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 
 const ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'];
-const CADRE_DATA = ['cadre:read', 'cadre:write', 'cadre:export', 'stats:read', 'appointment:write'];
+const CADRE_DATA = ['cadre:read', 'cadre:write', 'cadre:export', 'stats:read', 'appointment:write', 'analysis:write'];
 
 function RoleEditor({ role, catalogue }: { role: Role; catalogue: Record<string, string> }) {
   const qc = useQueryClient();

@@ -42,6 +42,12 @@ function PoliticalSelect(props: { value?: string; onChange?: (v: string) => void
 }
 
 const ETHNIC_SHORTCUTS = [{ value: 'minority', label: '少数民族（全部）' }];
+// The statistics' groups, so a chart segment's search reads as it was drawn.
+const EDUCATION_SHORTCUTS = [
+  { value: 'secondary', label: '中专及以下' },
+  { value: 'none', label: '未填学历' },
+];
+const LEVEL_SHORTCUTS = [{ value: 'none', label: '未定职务层次' }];
 
 const STATUS_OPTIONS = [
   { value: 'active', label: '在职' },
@@ -107,12 +113,12 @@ export function SearchConditions({ initial, advancedOpen, onSearch, onReset, ext
           </Col>
           <Col {...col}>
             <Form.Item name="education" label="学历">
-              <CodeSelect table="education" headersSelectable placeholder="全部" data-testid="search-education" />
+              <CodeSelect table="education" headersSelectable placeholder="全部" shortcuts={EDUCATION_SHORTCUTS} data-testid="search-education" />
             </Form.Item>
           </Col>
           <Col {...col}>
             <Form.Item name="level" label="职务层次">
-              <CodeSelect table="level" headersSelectable placeholder="全部" data-testid="search-level" />
+              <CodeSelect table="level" headersSelectable placeholder="全部" shortcuts={LEVEL_SHORTCUTS} data-testid="search-level" />
             </Form.Item>
           </Col>
           <Col {...col}>
