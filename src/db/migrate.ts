@@ -4,11 +4,13 @@ import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_search_indexes.js';
 import * as m0003 from './migrations/0003_transfer.js';
+import * as m0005 from './migrations/0005_pools.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_search_indexes': m0002,
   '0003_transfer': m0003,
+  '0005_pools': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

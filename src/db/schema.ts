@@ -16,6 +16,14 @@ import type {
   CadrePhotoTable,
 } from '../features/cadres/cadres.table.js';
 import type { CadreRmbExtrasTable, ImportJobTable, ImportJobFileTable } from '../features/transfer/transfer.table.js';
+import type {
+  SpecialtyPoolTable,
+  PoolMembershipTable,
+  CategoryEntryTable,
+  ChiefReserveTable,
+  ChiefReservePostTable,
+} from '../features/pools/pools.table.js';
+import type { PromisingCadreTable, SecondmentTable, MentorshipTable, MentoringRecordTable } from '../features/young/young.table.js';
 
 export interface Database {
   authorities: AuthorityTable;
@@ -40,4 +48,13 @@ export interface Database {
   cadreRmbExtras: CadreRmbExtrasTable;
   importJobs: ImportJobTable;
   importJobFiles: ImportJobFileTable;
+  specialtyPools: SpecialtyPoolTable;
+  poolMemberships: PoolMembershipTable;
+  categoryEntries: CategoryEntryTable;
+  chiefReserve: ChiefReserveTable;
+  chiefReservePosts: ChiefReservePostTable;
+  promisingCadres: PromisingCadreTable;
+  secondments: SecondmentTable;
+  mentorships: MentorshipTable;
+  mentoringRecords: MentoringRecordTable;
 }

@@ -30,6 +30,8 @@ import { codesRoutes } from '../features/codes/codes.routes.js';
 import { statsRoutes } from '../features/stats/stats.routes.js';
 import { documentsRoutes } from '../features/documents/documents.routes.js';
 import { transferRoutes } from '../features/transfer/transfer.routes.js';
+import { poolsRoutes } from '../features/pools/pools.routes.js';
+import { youngRoutes } from '../features/young/young.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -168,6 +170,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   await statsRoutes(app, deps);
   await documentsRoutes(app, deps);
   await transferRoutes(app, deps);
+  await poolsRoutes(app, deps);
+  await youngRoutes(app, deps);
 
   if (deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: deps.webRoot, prefix: '/', wildcard: false, index: 'index.html' });
