@@ -48,6 +48,14 @@ export async function createDemo(db: Db, opts: DemoOptions): Promise<{ cadres: n
 export async function clearForDemo(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const t of [
+      'mentoringRecords',
+      'mentorships',
+      'secondments',
+      'promisingCadres',
+      'chiefReservePosts',
+      'chiefReserve',
+      'categoryEntries',
+      'poolMemberships',
       'appointments',
       'cadrePhotos',
       'cadreTags',

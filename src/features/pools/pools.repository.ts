@@ -368,6 +368,20 @@ export async function postsByIds(db: Db, ids: readonly number[]) {
     .execute();
 }
 
+/** Chief posts of visible units whose title or unit name contains the text, for choosing considered posts. */
+export async function chiefPosts(db: Db, auth: Auth, text: string) {
+  let q = db
+    .selectFrom('posts')
+    .innerJoin('teams', 'teams.id', 'posts.teamId')
+    .innerJoin('units', 'units.id', 'teams.unitId')
+    .select(['posts.id', 'posts.title', 'posts.levelCode', 'units.name as unitName'])
+    .where('posts.isChief', '=', 1)
+    .where('units.authorityId', 'in', auth.length ? auth : [-1]);
+  const t = likeText(text.trim());
+  if (t) q = q.where((eb) => eb.or([eb('posts.title', 'like', `%${t}%`), eb('units.name', 'like', `%${t}%`)]));
+  return q.orderBy('units.path').orderBy('posts.sortOrder').limit(50).execute();
+}
+
 /** Whether the cadre holds (or held) an appointment to one of these posts starting on or after a day. */
 export async function appointedTo(db: Db, cadreId: number, postIds: readonly number[], since: string) {
   if (postIds.length === 0) return undefined;

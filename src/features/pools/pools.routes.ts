@@ -309,6 +309,19 @@ export async function poolsRoutes(app: App, deps: AppDeps) {
     },
     async (req) => svc.listReserve(ctxOf(req, deps), req.query),
   );
+  app.get(
+    '/api/chief-reserve/posts',
+    {
+      config: { permission: 'pool:read' },
+      schema: {
+        tags,
+        summary: '可选的正职职位（按职位名称或单位名称查找，至多 50 个）',
+        querystring: z.object({ q: z.string().max(50).default('') }),
+        response: { 200: z.array(z.object({ id: z.number(), title: z.string(), levelCode: z.string(), unitName: z.string() })), ...errorResponses },
+      },
+    },
+    async (req) => svc.chiefPosts(ctxOf(req, deps), req.query.q),
+  );
   const readiness = z.enum(READINESS_CODES).describe(
     `成熟度：${Object.entries(READINESS)
       .map(([k, v]) => `${k} ${v}`)

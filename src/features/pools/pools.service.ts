@@ -327,6 +327,11 @@ export async function listReserve(ctx: Ctx, f: { status?: string }) {
   );
 }
 
+export async function chiefPosts(ctx: Ctx, q: string) {
+  requireAccess(ctx.actor, 'pool:read');
+  return repo.chiefPosts(ctx.db, ctx.actor.visibleAuthorityIds, q);
+}
+
 async function checkPosts(ctx: Ctx, db: Db, postIds: readonly number[]) {
   const posts = await repo.postsByIds(db, postIds);
   const seen = new Set(posts.filter((p) => canSeeAuthority(ctx.actor, p.authorityId)).map((p) => p.id));

@@ -234,6 +234,9 @@ describe.each(dialects)('pools, category lists, chief reserve, young cadres and 
     expect(none.json().error.message).toBe('拟任职位：至少选择一个拟任职位');
     expect((await post('/api/chief-reserve', donghu, { cadreId: ids.zhao, readiness: 'now', postIds: [ids.chiefPost] })).statusCode).toBe(404);
 
+    const choices = (await get('/api/chief-reserve/posts?q=发展', ganbuke)).json();
+    expect(choices.map((p: { id: number }) => p.id)).toEqual([ids.chiefPost]);
+    expect((await get('/api/chief-reserve/posts?q=', donghu)).json().map((p: { id: number }) => p.id)).toEqual([ids.otherChief]);
     const id = await created('/api/chief-reserve', ganbuke, {
       cadreId: ids.zhang,
       readiness: 'one_two_years',
