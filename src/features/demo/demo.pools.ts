@@ -52,7 +52,9 @@ export interface PoolsDemo {
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A day between two years (inclusive), not after the demo's last day. */
 function dayIn(rng: Random, fromYear: number, toYear: number): string {
-  const d = `${rng.int(fromYear, toYear)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
+  const y = rng.int(fromYear, toYear);
+  const lastMonth = y === Number(LAST_DAY.slice(0, 4)) ? Number(LAST_DAY.slice(5, 7)) : 12;
+  const d = `${y}-${pad(rng.int(1, lastMonth))}-${pad(rng.int(1, 28))}`;
   return d > LAST_DAY ? LAST_DAY : d;
 }
 const later = (a: string, b: string) => (a > b ? a : b);
@@ -61,7 +63,8 @@ const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_
 export function buildPoolsDemo(city: DemoCity, pools: readonly { id: number; name: string }[], seed: number): PoolsDemo {
   const rng = new Random(seed).fork('pools');
   const active = city.bundles.map((b) => b.cadre).filter((c) => c.status === 'active');
-  const leaders = active.filter((c) => c.levelCode);
+  // 乡科级副职 and above (ZB09 1A11–1A42): the people the pools and lists are about
+  const leaders = active.filter((c) => c.levelCode && /^1A[1-4][12]$/.test(c.levelCode));
   const tierOf = new Map(city.structure.units.map((u) => [u.id, u.tier]));
   const out: PoolsDemo = { memberships: [], categories: [], reserve: [], promising: [], secondments: [], mentorships: [] };
 
@@ -104,17 +107,25 @@ export function buildPoolsDemo(city: DemoCity, pools: readonly { id: number; nam
         startDate: first,
         endDate: start,
         reviewDue: addMonths(first, 12),
+        lastReviewedOn: null,
+        reviewNote: null,
         decidedBy: BY,
         createdAt: CREATED_AT,
       });
     } else start = later(start, '2023-01-01');
+    // Most stays are reviewed every year (the last review before the demo's day); some are overdue.
+    let reviewDue = addMonths(start, 12);
+    let lastReviewedOn: string | null = null;
+    if (rng.chance(0.85)) while (reviewDue <= LAST_DAY) [lastReviewedOn, reviewDue] = [reviewDue, addMonths(reviewDue, 12)];
     out.categories.push({
       cadreId: c.id,
       category,
       reason: rng.pick(CATEGORY_REASONS[category]),
       startDate: start,
       endDate: null,
-      reviewDue: addMonths(start, 12),
+      reviewDue,
+      lastReviewedOn,
+      reviewNote: lastReviewedOn ? '年度复核，维持原类别' : null,
       decidedBy: BY,
       createdAt: CREATED_AT,
     });

@@ -253,7 +253,11 @@ export async function listCurrentCategories(db: Db, auth: Auth, f: { category?: 
     .where('categoryEntries.endDate', 'is', null);
   if (f.category) q = q.where('categoryEntries.category', '=', f.category);
   if (f.dueBy) q = q.where('categoryEntries.reviewDue', '<=', f.dueBy);
-  return scoped(q, auth, f.unitPath).orderBy('categoryEntries.reviewDue').orderBy('categoryEntries.id').limit(2000).execute();
+  // Reviews: the most urgent first; a list: the latest moves first.
+  q = f.dueBy
+    ? q.orderBy('categoryEntries.reviewDue').orderBy('categoryEntries.id')
+    : q.orderBy('categoryEntries.startDate', 'desc').orderBy('categoryEntries.id', 'desc');
+  return scoped(q, auth, f.unitPath).limit(2000).execute();
 }
 
 export async function categoryCounts(db: Db, auth: Auth) {

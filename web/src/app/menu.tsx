@@ -2,6 +2,8 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  DatabaseOutlined,
+  RiseOutlined,
   AuditOutlined,
   DashboardOutlined,
   HomeOutlined,
@@ -33,6 +35,8 @@ export const MENU: (MenuEntry | MenuGroup)[] = [
   { key: 'home', path: '/', label: '首页', icon: <DashboardOutlined />, perms: ['stats:read'], testId: 'menu-home' },
   { key: 'cadres', path: '/cadres', label: '干部查询', icon: <TeamOutlined />, perms: ['cadre:read'], testId: 'menu-cadres' },
   { key: 'units', path: '/units', label: '单位班子', icon: <ApartmentOutlined />, perms: ['unit:read'], testId: 'menu-units' },
+  { key: 'pools', path: '/pools', label: '干部库与清单', icon: <DatabaseOutlined />, perms: ['pool:read'], testId: 'menu-pools' },
+  { key: 'young', path: '/young', label: '年轻干部', icon: <RiseOutlined />, perms: ['pool:read'], testId: 'menu-young' },
   { key: 'imports', path: '/imports', label: '数据导入', icon: <ImportOutlined />, perms: ['cadre:write'], testId: 'menu-imports' },
   { key: 'welcome', path: '/welcome', label: '工作台', icon: <HomeOutlined />, perms: ['supervision:submit'], testId: 'menu-welcome' },
   { key: 'audit', path: '/audit', label: '审计日志', icon: <AuditOutlined />, perms: ['audit:read'], testId: 'menu-audit' },

@@ -17,6 +17,8 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const RolesPage = lazy(() => import('../features/admin/RolesPage'));
 const SettingsPage = lazy(() => import('../features/admin/SettingsPage'));
+const PoolsPage = lazy(() => import('../features/pools/PoolsPage'));
+const YoungPage = lazy(() => import('../features/young/YoungPage'));
 
 function Home() {
   const { user } = useAuth();
@@ -75,6 +77,22 @@ export const router = createBrowserRouter([
         element: (
           <RequirePerm perms={['cadre:read']}>
             <CadreProfilePage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'pools',
+        element: (
+          <RequirePerm perms={['pool:read']}>
+            <PoolsPage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'young',
+        element: (
+          <RequirePerm perms={['pool:read']}>
+            <YoungPage />
           </RequirePerm>
         ),
       },
