@@ -24,6 +24,14 @@ import type {
   SurveyRecordTable,
   SurveyRecommendationTable,
 } from '../features/analysis-records/analysis-records.table.js';
+import type {
+  SpecialtyPoolTable,
+  PoolMembershipTable,
+  CategoryEntryTable,
+  ChiefReserveTable,
+  ChiefReservePostTable,
+} from '../features/pools/pools.table.js';
+import type { PromisingCadreTable, SecondmentTable, MentorshipTable, MentoringRecordTable } from '../features/young/young.table.js';
 
 export interface Database {
   authorities: AuthorityTable;
@@ -55,4 +63,13 @@ export interface Database {
   analysisFollowUps: AnalysisFollowUpTable;
   surveyRecords: SurveyRecordTable;
   surveyRecommendations: SurveyRecommendationTable;
+  specialtyPools: SpecialtyPoolTable;
+  poolMemberships: PoolMembershipTable;
+  categoryEntries: CategoryEntryTable;
+  chiefReserve: ChiefReserveTable;
+  chiefReservePosts: ChiefReservePostTable;
+  promisingCadres: PromisingCadreTable;
+  secondments: SecondmentTable;
+  mentorships: MentorshipTable;
+  mentoringRecords: MentoringRecordTable;
 }

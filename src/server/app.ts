@@ -33,6 +33,8 @@ import { statsRoutes } from '../features/stats/stats.routes.js';
 import { documentsRoutes } from '../features/documents/documents.routes.js';
 import { transferRoutes } from '../features/transfer/transfer.routes.js';
 import { figuresRoutes } from '../features/figures/figures.routes.js';
+import { poolsRoutes } from '../features/pools/pools.routes.js';
+import { youngRoutes } from '../features/young/young.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -174,6 +176,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   await documentsRoutes(app, deps);
   await transferRoutes(app, deps);
   await figuresRoutes(app, deps);
+  await poolsRoutes(app, deps);
+  await youngRoutes(app, deps);
 
   if (deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: deps.webRoot, prefix: '/', wildcard: false, index: 'index.html' });

@@ -16,6 +16,9 @@ export const PERMISSIONS = {
   'role:manage': '管理角色和权限',
   'settings:manage': '维护业务参数',
   'supervision:submit': '报送干部监督信息',
+  'pool:read': '查阅干部库、清单、后备库和年轻干部',
+  'pool:write': '维护干部库、清单、后备库和年轻干部',
+  'pool:manage': '维护五类干部库的设置',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -29,6 +32,8 @@ export const CADRE_DATA_PERMISSIONS: Permission[] = [
   'stats:read',
   'appointment:write',
   'analysis:write',
+  'pool:read',
+  'pool:write',
 ];
 
 export interface BuiltInRole {
@@ -40,17 +45,21 @@ export interface BuiltInRole {
 const sectionBase: Permission[] = ['cadre:read', 'unit:read', 'stats:read', 'cadre:export'];
 
 export const BUILT_IN_ROLES = [
-  { code: 'system_admin', name: '系统管理员', permissions: ['user:manage', 'settings:manage'] },
+  { code: 'system_admin', name: '系统管理员', permissions: ['user:manage', 'settings:manage', 'pool:manage'] },
   { code: 'security_admin', name: '安全管理员', permissions: ['role:manage', 'user:unlock'] },
   { code: 'audit_admin', name: '审计管理员', permissions: ['audit:read'] },
-  { code: 'leader', name: '部领导', permissions: [...sectionBase] },
-  { code: 'cadre_section', name: '干部科', permissions: [...sectionBase, 'cadre:write', 'unit:write', 'appointment:write', 'analysis:write'] },
-  { code: 'education_section', name: '干部教育科', permissions: [...sectionBase] },
-  { code: 'supervision_section', name: '干部监督科', permissions: [...sectionBase] },
+  { code: 'leader', name: '部领导', permissions: [...sectionBase, 'pool:read'] },
+  {
+    code: 'cadre_section',
+    name: '干部科',
+    permissions: [...sectionBase, 'cadre:write', 'unit:write', 'appointment:write', 'analysis:write', 'pool:read', 'pool:write', 'pool:manage'],
+  },
+  { code: 'education_section', name: '干部教育科', permissions: [...sectionBase, 'pool:read'] },
+  { code: 'supervision_section', name: '干部监督科', permissions: [...sectionBase, 'pool:read'] },
   {
     code: 'county_department',
     name: '县(市、区)委组织部',
-    permissions: [...sectionBase, 'cadre:write', 'unit:write', 'appointment:write', 'analysis:write'],
+    permissions: [...sectionBase, 'cadre:write', 'unit:write', 'appointment:write', 'analysis:write', 'pool:read', 'pool:write'],
   },
   { code: 'member_department', name: '成员单位', permissions: ['supervision:submit'] },
 ] as const satisfies readonly BuiltInRole[];

@@ -34,6 +34,21 @@ export const AUDIT_EVENTS = {
   'analysis.follow_up': '研判跟进',
   'survey.create': '新建调研记录',
   'demo.reset': '重建演示数据',
+  'pool.create': '新建干部库',
+  'pool.update': '修改干部库',
+  'pool.delete': '删除干部库',
+  'pool.member_add': '干部入库',
+  'pool.member_remove': '干部出库',
+  'category.move': '调整四类干部清单',
+  'category.review': '复核四类干部清单',
+  'reserve.create': '列入正职人选后备库',
+  'reserve.update': '修改正职后备人选',
+  'reserve.outcome': '正职后备人选选用或退出',
+  'young.promising_mark': '标记好苗子',
+  'young.promising_withdraw': '撤销好苗子标记',
+  'young.secondment_create': '登记双挂双任',
+  'young.mentorship_create': '确定帮带导师',
+  'young.mentoring_record': '登记导师帮带记录',
 } as const;
 
 export type AuditEvent = keyof typeof AUDIT_EVENTS;

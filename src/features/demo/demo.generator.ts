@@ -10,6 +10,7 @@ import { CREATED_AT } from './demo.catalog.js';
 import { plantTeamFindings } from './demo.findings.js';
 import { PeopleFactory, type CadreBundle, type PersonSpec } from './demo.people.js';
 import { insertMany, nextIds, putSetting, syncIdSequences } from './demo.repository.js';
+import { writePoolsDemo } from './demo.pools.js';
 import { buildStructure, type Seat, type Structure, type StructureIds, type UnitInfo } from './demo.structure.js';
 
 export interface DemoOptions {
@@ -176,6 +177,7 @@ export async function generateDemoCity(
     const ids = await nextIds(trx);
     const city = buildDemoCity(authorityIds, opts, { unit: ids.units, team: ids.teams, post: ids.posts, cadre: ids.cadres });
     await writeDemoCity(trx, city);
+    await writePoolsDemo(trx, city, opts.seed);
     return { cadres: city.bundles.length, units: city.structure.units.length };
   });
 }

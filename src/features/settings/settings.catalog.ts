@@ -9,6 +9,7 @@ import {
   type SpecialtyNeed,
 } from '../../domain/team-rules.js';
 import { TEAM_KINDS, UNIT_KINDS, UNIT_TIER_CODES } from '../../domain/unit-kinds.js';
+import { cohortProblems } from '../young/young.rules.js';
 
 export interface SettingDef<T> {
   label: string;
@@ -121,6 +122,46 @@ export const SETTINGS = {
     schema: z.record(z.string().regex(/^1A\d{2}$/, '应为职务层次代码'), z.number('须为数字').int('须为整数').min(18).max(60)),
     default: { '1A41': 32, '1A42': 27 },
     source: '干部工作报告（二、精准选人）：提拔32岁以下正科级、27岁以下副科级干部',
+  }),
+  'pools.categoryReviewMonths': def({
+    label: '四类干部清单：复核周期（月）',
+    schema: z.number('须为数字').int('须为整数').min(1, '不能小于 1').max(60, '不能大于 60'),
+    default: 12,
+    source: '本地做法：四类干部清单动态管理、定期复核（周期未见全国规定，默认 12 个月，待确认）',
+  }),
+  'pools.reviewNoticeDays': def({
+    label: '四类干部清单：复核到期提前提醒（天）',
+    schema: z.number('须为数字').int('须为整数').min(0, '不能小于 0').max(365, '不能大于 365'),
+    default: 30,
+    source: '本系统默认：到期前 30 天列入提醒',
+  }),
+  'young.cohorts': def({
+    label: '年轻干部：“789”计划出生年代段',
+    schema: z
+      .array(
+        z.object({
+          label: z.string().trim().min(1, '不能为空').max(20),
+          fromYear: z.number('须为数字').int('须为整数').min(1900).max(2100),
+          toYear: z.number('须为数字').int('须为整数').min(1900).max(2100),
+        }),
+      )
+      .min(1, '至少一项')
+      .max(10, '不能多于 10 项')
+      .superRefine((v, ctx) => {
+        for (const message of cohortProblems(v)) ctx.addIssue({ code: 'custom', message });
+      }),
+    default: [
+      { label: '70后', fromYear: 1970, toYear: 1979 },
+      { label: '80后', fromYear: 1980, toYear: 1989 },
+      { label: '90后', fromYear: 1990, toYear: 1999 },
+    ],
+    source: '本地做法：“789”培养选拔计划按 70后、80后、90后 分段（年轻干部年龄无全国统一标准，RULES.md §10）',
+  }),
+  'young.mentorsPerCadre': def({
+    label: '年轻干部：“2+1”导师帮带每人导师数',
+    schema: z.number('须为数字').int('须为整数').min(1, '不能小于 1').max(5, '不能大于 5'),
+    default: 2,
+    source: '本地做法：“2+1”导师帮带，每名年轻干部配 2 名导师',
   }),
   'system.demoData': def({
     label: '演示数据（界面显示“演示数据”标识）',

@@ -20,6 +20,8 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const RolesPage = lazy(() => import('../features/admin/RolesPage'));
 const SettingsPage = lazy(() => import('../features/admin/SettingsPage'));
+const PoolsPage = lazy(() => import('../features/pools/PoolsPage'));
+const YoungPage = lazy(() => import('../features/young/YoungPage'));
 const SimulationPage = lazy(() => import('../features/simulation/SimulationPage'));
 const PlanPage = lazy(() => import('../features/simulation/PlanPage'));
 const TeamRulesPage = lazy(() => import('../features/admin/TeamRulesPage'));
@@ -67,6 +69,22 @@ export const router = createBrowserRouter([
         element: (
           <RequirePerm perms={['settings:manage']}>
             <TeamRulesPage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'pools',
+        element: (
+          <RequirePerm perms={['pool:read']}>
+            <PoolsPage />
+          </RequirePerm>
+        ),
+      },
+      {
+        path: 'young',
+        element: (
+          <RequirePerm perms={['pool:read']}>
+            <YoungPage />
           </RequirePerm>
         ),
       },

@@ -32,13 +32,13 @@ export function UnitTreeSelect(props: {
   return (
     <TreeSelect
       allowClear
-      style={{ width: props.width ?? 240 }}
+      style={props.width ? { width: props.width } : undefined}
       showSearch={{ treeNodeFilterProp: 'title' }}
       treeData={options}
       loading={loading}
       value={props.value}
       onChange={(v) => props.onChange?.(v ?? undefined)}
-      placeholder={props.placeholder ?? '全部（含下级单位）'}
+      placeholder={props.placeholder ?? '请选择单位'}
       popupMatchSelectWidth={360}
       data-testid={props.testId}
     />

@@ -30,7 +30,7 @@ export default function FindingsPage() {
             <DatePicker value={asOf} allowClear={false} onChange={(d) => d && setAsOf(d)} data-testid="findings-date" />
           </Form.Item>
           <Form.Item label="单位">
-            <UnitTreeSelect value={unitId} onChange={setUnitId} testId="findings-unit" />
+            <UnitTreeSelect value={unitId} onChange={setUnitId} width={240} placeholder="全部（含下级单位）" testId="findings-unit" />
           </Form.Item>
           <Form.Item label="规则">
             <Select

@@ -14,6 +14,7 @@ import { useCan } from '../../shared/permissions';
 import { RmbSheet } from './RmbSheet';
 import { CadreSide } from './CadreSide';
 import { CadreForm } from './CadreForm';
+import { CadrePoolPanel } from '../pools/CadrePoolPanel';
 
 export default function CadreProfilePage() {
   const { id } = useParams();
@@ -162,7 +163,10 @@ export default function CadreProfilePage() {
               最后修改：{fmtInstant(c.updatedAt)}
             </div>
           </div>
-          <CadreSide c={c} />
+          <div style={{ minWidth: 0 }}>
+            <CadreSide c={c} />
+            {can('pool:read') && <CadrePoolPanel cadreId={c.id} name={c.name} />}
+          </div>
         </div>
       )}
     </div>

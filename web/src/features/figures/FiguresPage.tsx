@@ -99,7 +99,7 @@ export default function FiguresPage() {
             />
           </Form.Item>
           <Form.Item label="单位">
-            <UnitTreeSelect value={unitId} onChange={setUnitId} testId="figures-unit" />
+            <UnitTreeSelect value={unitId} onChange={setUnitId} width={240} placeholder="全部（含下级单位）" testId="figures-unit" />
           </Form.Item>
           <Form.Item>
             <Button onClick={() => figures.refetch()}>刷新</Button>

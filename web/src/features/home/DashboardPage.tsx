@@ -11,6 +11,7 @@ import { EChart } from '../../shared/EChart';
 import { fmtDate } from '../../shared/dates';
 import { barOption, pieOption } from './charts';
 import { searchUrl } from './searchUrl';
+import { ReviewReminder } from '../pools/ReviewReminder';
 
 const pct = (share: number | undefined) => (share === undefined ? '' : `${(share * 100).toFixed(1)}%`);
 
@@ -157,6 +158,7 @@ export default function DashboardPage() {
   return (
     <div data-testid="dashboard">
       <PageTitle title="首页" sub={o ? `干部队伍概况 · 统计日期 ${fmtDate(o.asOf)}` : '干部队伍概况'} />
+      <ReviewReminder />
       {q.error ? <ErrorAlert error={q.error} onRetry={() => q.refetch()} /> : null}
       {q.isLoading && (
         <Card>
