@@ -6,6 +6,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
 import { analysisApi, type Figure } from '../../api/analysis';
+import { poolsApi } from '../../api/pools';
+import { useAuth } from '../../app/auth';
 import { PageTitle } from '../../shared/PageTitle';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { UnitTreeSelect } from '../../shared/UnitTreeSelect';
@@ -78,12 +80,29 @@ export default function FiguresPage() {
   const [open, setOpen] = useState<Figure | null>(null);
   const q = { from: range[0].format(ISO), to: range[1].format(ISO), unitId };
   const figures = useQuery({ queryKey: ['figures', q], queryFn: () => analysisApi.figures(q) });
+  const { user } = useAuth();
+  const canPools = !!user?.permissions.includes('pool:read');
+  // The pools' and young-cadre programme's figures (src/features/pools) in the same shape.
+  const pools = useQuery({
+    queryKey: ['pools', 'figures', q],
+    enabled: canPools,
+    queryFn: async (): Promise<Figure[]> =>
+      (await poolsApi.figures(q)).figures.map((f) => ({
+        key: `pools-${f.key}`,
+        label: f.label,
+        value: f.value,
+        unit: '人',
+        people: f.cadres.map((c) => ({ cadreId: c.id, name: c.name, detail: [c.unitName, c.currentPost].filter(Boolean).join(' ') })),
+        definition: f.label,
+      })),
+  });
   const groups = [
+    ...(canPools ? [{ title: '干部库与年轻干部', keys: (pools.data ?? []).map((f) => f.key) }] : []),
     { title: '选拔任用', keys: ['promotions', 'county-or-department-chiefs', 'congress-cppcc-chiefs', 'selected-graduate-township-chiefs'] },
     { title: '年轻干部', keys: ['young-county-promotions-share', 'young-section-chiefs', 'young-section-deputies'] },
     { title: '班子结构（期末）', keys: ['woman-county-party-government', 'woman-seven-departments', 'non-party-deputy-courts'] },
   ];
-  const all = figures.data?.figures ?? [];
+  const all = [...(figures.data?.figures ?? []), ...(pools.data ?? [])];
   const rest = all.filter((f) => !groups.some((g) => g.keys.includes(f.key)));
   return (
     <>
