@@ -289,17 +289,24 @@ async function main() {
       }
     }
 
-    log('Team rules: every structure rule over every team (facts loaded from the database), × 3');
-    const rules = await teamRules(direct.db, today, 3);
-    log(
-      `  ${rules.teams.toLocaleString()} teams, ${rules.findings.toLocaleString()} findings; load ${r1(rules.loadMs)} ms + rules ${r1(rules.rulesMs)} ms`,
-    );
+    let rules: Awaited<ReturnType<typeof teamRules>> | undefined;
+    if (STEPS.has('rules')) {
+      log('Team rules: every structure rule over every team (facts loaded from the database), × 3');
+      rules = await teamRules(direct.db, today, 3);
+      log(
+        `  ${rules.teams.toLocaleString()} teams, ${rules.findings.toLocaleString()} findings; load ${r1(rules.loadMs)} ms + rules ${r1(rules.rulesMs)} ms`,
+      );
+    }
 
     const duration = Number(args.duration);
-    log(`Throughput: autocannon ${duration} s × 50 connections on GET /api/cadres, then on /hello`);
-    const api = await autocannon({ url: `${base}/api/cadres?pageSize=20`, connections: 50, duration, headers });
-    const hello = await autocannon({ url: `${base}/hello`, connections: 50, duration });
-    if (api.non2xx > 0) log(`  warning: ${api.non2xx} non-2xx answers from the list endpoint`);
+    let api: Awaited<ReturnType<typeof autocannon>> | undefined;
+    let hello: Awaited<ReturnType<typeof autocannon>> | undefined;
+    if (STEPS.has('throughput')) {
+      log(`Throughput: autocannon ${duration} s × 50 connections on GET /api/cadres, then on /hello`);
+      api = await autocannon({ url: `${base}/api/cadres?pageSize=20`, connections: 50, duration, headers });
+      hello = await autocannon({ url: `${base}/hello`, connections: 50, duration });
+      if (api.non2xx > 0) log(`  warning: ${api.non2xx} non-2xx answers from the list endpoint`);
+    }
     // The server's peak so far (issue 3's figure), before the roster export resets the mark.
     const peakRssMb = peakRss(child.pid!);
 
