@@ -1,5 +1,5 @@
 // 研判 records and 大调研 notes. An analysis snapshots the automatic team analysis of every team in its
-// scope on its date (analysis.service analyzeStoredTeam), so it reads the same later whatever changes.
+// scope on its date (analysis.service analyzeStoredTeams), so it reads the same later whatever changes.
 // Data scope: a record belongs to the department that made it and is seen by it and those above it;
 // its teams must all be in the actor's 干部管理权限.
 import { canSeeAuthority, requireAccess, type Ctx } from '../../server/access.js';
@@ -7,7 +7,7 @@ import { AppError, notFound, validationError, type FieldIssue } from '../../serv
 import { todayOf } from '../../domain/dates.js';
 import { buildAuditRow, diffFields } from '../audit/audit.events.js';
 import { insertAudit } from '../audit/audit.repository.js';
-import { analyzeStoredTeam } from '../analysis/analysis.service.js';
+import { analyzeStoredTeams } from '../analysis/analysis.service.js';
 import type { Finding } from '../../domain/team-rules.js';
 import * as repo from './analysis-records.repository.js';
 import {
@@ -130,12 +130,14 @@ async function resolveScope(ctx: Ctx, scope: AnalysisScope): Promise<{ teams: Sc
   return { teams, label: `${label}（${teams.length}个班子）` };
 }
 
-/** Run the team analyses a few at a time: one analysis is a handful of small queries. */
+/** Every team's analysis at once: the facts of all teams load in a fixed number of queries. */
 async function analyzeAll(ctx: Ctx, teams: readonly ScopedTeam[], asOf: string) {
-  const out: Awaited<ReturnType<typeof analyzeStoredTeam>>[] = [];
-  for (let i = 0; i < teams.length; i += 8) {
-    out.push(...(await Promise.all(teams.slice(i, i + 8).map((t) => analyzeStoredTeam(ctx, t.id, asOf)))));
-  }
+  const out = await analyzeStoredTeams(
+    ctx,
+    teams.map((t) => t.id),
+    asOf,
+  );
+  if (out.length !== teams.length) throw notFound('该班子');
   return out;
 }
 

@@ -236,23 +236,34 @@ export async function cadreMemberFacts(ctx: Ctx, cadreIds: readonly number[], as
   return out;
 }
 
-/** GET /api/teams/:id/analysis: the stored team's facts on asOf, and the findings. */
-export async function analyzeStoredTeam(ctx: Ctx, id: number, asOf?: string) {
+/** Stored teams' facts on asOf with their findings, in the order asked; teams out of scope are left out. */
+export async function analyzeStoredTeams(ctx: Ctx, ids: readonly number[], asOf?: string) {
   requireAccess(ctx.actor, 'unit:read');
   const date = asOf ?? todayOf(ctx.now);
   const settings = await teamRuleSettings(ctx.db, date);
-  const [loaded] = await loadTeams(ctx.db, { teamIds: [id] }, date, settings.specialtyKeywords);
-  if (!loaded || !canSeeAuthority(ctx.actor, loaded.authorityId)) throw notFound('该班子');
-  const findings = analyzeTeam({ asOf: date, team: loaded.team, members: loaded.members, settings });
-  return {
-    asOf: date,
-    teamId: loaded.teamId,
-    teamName: loaded.teamName,
-    unitName: loaded.unitName,
-    team: loaded.team,
-    members: loaded.members,
-    findings,
-  };
+  const loaded: LoadedTeam[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK)
+    loaded.push(...(await loadTeams(ctx.db, { teamIds: ids.slice(i, i + CHUNK) }, date, settings.specialtyKeywords)));
+  const byId = new Map(loaded.filter((t) => canSeeAuthority(ctx.actor, t.authorityId)).map((t) => [t.teamId, t]));
+  return ids
+    .map((id) => byId.get(id))
+    .filter((t): t is LoadedTeam => t !== undefined)
+    .map((t) => ({
+      asOf: date,
+      teamId: t.teamId,
+      teamName: t.teamName,
+      unitName: t.unitName,
+      team: t.team,
+      members: t.members,
+      findings: analyzeTeam({ asOf: date, team: t.team, members: t.members, settings }),
+    }));
+}
+
+/** GET /api/teams/:id/analysis: the stored team's facts on asOf, and the findings. */
+export async function analyzeStoredTeam(ctx: Ctx, id: number, asOf?: string) {
+  const [one] = await analyzeStoredTeams(ctx, [id], asOf);
+  if (!one) throw notFound('该班子');
+  return one;
 }
 
 /** The unit a report is limited to, when given: 404 when missing or outside the actor's scope. */
