@@ -8,8 +8,8 @@ import { AppError, notFound, validationError, type FieldIssue } from '../../serv
 import type { Db } from '../../db/database.js';
 import { todayOf } from '../../domain/dates.js';
 import { parseIdCard } from '../../domain/idcard.js';
-import { buildAuditRow } from '../audit/audit.events.js';
-import { insertAudit } from '../audit/audit.repository.js';
+import { buildAuditRow, type AuditRow } from '../audit/audit.events.js';
+import { insertAudit, insertAudits } from '../audit/audit.repository.js';
 import * as cadresRepo from '../cadres/cadres.repository.js';
 import {
   guardDuplicateId,
@@ -18,7 +18,9 @@ import {
   searchConditions,
   storedInput,
   validateProfile,
+  validationSettings,
   type CadreSearchInput,
+  type ValidationLookups,
   type StoredCadre,
   type ValidProfile,
 } from '../cadres/cadres.service.js';
@@ -258,7 +260,14 @@ interface PlannedWrite {
   row: number;
   valid: ValidProfile;
   before?: StoredCadre;
+  oldChildren?: cadresRepo.CadreChildren;
 }
+
+/** Rows validated (and written, when confirmed) per block: bulk reads of a block, bounded memory. */
+const EXCEL_BLOCK = 1000;
+
+/** Plans an import through `db`: checks every row, and hands each block's valid rows to `write` (confirmed). */
+type ImportPlan = (db: Db, write?: (rows: PlannedWrite[]) => Promise<void>) => Promise<void>;
 
 /**
  * Read an uploaded template of `kind`, check every row through the cadre validation rules (codes may
@@ -285,7 +294,7 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
   if (missing.length) throw new AppError('VALIDATION', `表头缺少必填列：${missing.join('、')}（请使用系统生成的模板）`);
   const colOf = (field: string) => [...cols].find(([c]) => c.field === field)?.[1];
   const errors: CellError[] = [];
-  const plans: PlannedWrite[] = [];
+  let plan: ImportPlan;
   const seen = new Map<string, number>();
   const today = todayOf(ctx.now);
   const idCol = colOf('idCard')!;
@@ -298,9 +307,9 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
       errors.push({ row, col, message: `${i.label ?? i.field}：${i.message}` });
     }
   };
-  const check = async (row: number, input: CadreInput, selfId?: number): Promise<ValidProfile | undefined> => {
+  const check = async (inDb: Ctx, row: number, input: CadreInput, selfId?: number, known?: ValidationLookups): Promise<ValidProfile | undefined> => {
     try {
-      return await validateProfile(ctx, input, selfId);
+      return await validateProfile(inDb, input, selfId, known);
     } catch (e) {
       if (e instanceof AppError && e.code === 'VALIDATION') {
         issuesToCells(row, e.issues.length ? e.issues : [{ field: 'idCard', message: e.message }]);
@@ -311,6 +320,10 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
   };
 
   if (kind === 'cadres') {
+    // First every row's cells in pure code; then, block by block, the stored cadres of the block read in
+    // bulk (owners of the ID numbers, profiles, child lists, units' authorities), each row validated by
+    // the profile's own rules, and (when confirmed) written with its audit row collected for one insert.
+    const read: { row: number; idCard: string; fields: Partial<CadreInput>; birthMonth?: string }[] = [];
     for (const r of sheet.rows) {
       const { fields, problems } = readCadreCells(r.cells, cols);
       const before = errors.length;
@@ -322,98 +335,140 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
       if (parsed && !parsed.ok) errors.push({ row: r.row, col: idCol, message: `身份证号：${parsed.reason}` });
       if (key && seen.has(key)) errors.push({ row: r.row, col: idCol, message: `身份证号：与第${seen.get(key)}行重复` });
       else if (key) seen.set(key, r.row);
-      if (errors.length > before || !idCard) continue;
-      const ownerId = parsed?.ok ? await cadresRepo.findIdCardOwner(ctx.db, parsed.id) : undefined;
-      const stored = ownerId !== undefined ? await storedProfile(ctx.db, ownerId, ctx.actor.visibleAuthorityIds) : undefined;
-      if (ownerId !== undefined && !stored) {
-        errors.push({ row: r.row, col: idCol, message: '身份证号：该干部已存在，但不在您的干部管理权限范围内' });
-        continue;
-      }
-      if (!stored) {
-        const empty = specs.filter((c) => c.required && (fields as Record<string, unknown>)[c.field] === undefined);
-        for (const c of empty) errors.push({ row: r.row, col: cols.get(c), message: `${c.label}：新建干部时必填` });
-        if (empty.length) continue;
-      }
-      const input = { ...(stored?.input ?? blankInput(ctx, idCard)), ...fields };
-      if (parsed?.ok) input.birthMonth = parsed.birthDate.slice(0, 7);
-      const valid = await check(r.row, input, stored?.before.id);
-      if (valid) plans.push({ row: r.row, valid, before: stored?.before });
+      if (errors.length > before || !parsed?.ok) continue;
+      read.push({ row: r.row, idCard: parsed.id, fields: { ...fields, idCard: parsed.id }, birthMonth: parsed.birthDate.slice(0, 7) });
     }
+    plan = async (db, write) => {
+      const inDb: Ctx = { ...ctx, db };
+      const settings = await validationSettings(inDb);
+      for (let start = 0; start < read.length; start += EXCEL_BLOCK) {
+        const block = read.slice(start, start + EXCEL_BLOCK);
+        const owners = await cadresRepo.findIdCardOwners(
+          db,
+          block.map((b) => b.idCard),
+        );
+        const stored = await cadresRepo.findCadres(db, [...owners.values()], ctx.actor.visibleAuthorityIds);
+        // The template has no list columns: the lists stay as stored, untouched and not re-read, except
+        // the 职级 history from which the current 职级 is derived.
+        const children = await cadresRepo.loadChildrenMany(db, [...stored.keys()], ['ranks']);
+        const unitAuthorities = await cadresRepo.unitAuthorities(
+          db,
+          [...stored.values()].flatMap((c) => (c.unitId === null ? [] : [c.unitId])),
+        );
+        const planned: PlannedWrite[] = [];
+        for (const b of block) {
+          const ownerId = owners.get(b.idCard);
+          const before = ownerId === undefined ? undefined : stored.get(ownerId);
+          if (ownerId !== undefined && !before) {
+            errors.push({ row: b.row, col: idCol, message: '身份证号：该干部已存在，但不在您的干部管理权限范围内' });
+            continue;
+          }
+          if (!before) {
+            const empty = specs.filter((c) => c.required && (b.fields as Record<string, unknown>)[c.field] === undefined);
+            for (const c of empty) errors.push({ row: b.row, col: cols.get(c), message: `${c.label}：新建干部时必填` });
+            if (empty.length) continue;
+          }
+          const old = before ? storedInput(before, children.get(before.id)!) : undefined;
+          const input = { ...(old ?? blankInput(ctx, b.idCard)), ...b.fields };
+          if (b.birthMonth) input.birthMonth = b.birthMonth;
+          const valid = await check(inDb, b.row, input, before?.id, {
+            ...settings,
+            unitAuthorities,
+            idCardOwner: { idCard: b.idCard, ownerId },
+          });
+          if (valid) planned.push({ row: b.row, valid, before, oldChildren: before && children.get(before.id) });
+        }
+        await write?.(planned);
+      }
+    };
   } else {
     // appraisals: rows grouped by cadre, each cadre's profile saved once with its new years
-    const byCadre = new Map<number, { rows: number[]; stored: NonNullable<Awaited<ReturnType<typeof storedProfile>>>; years: Map<number, string> }>();
-    const yearCol = colOf('year')!;
-    const gradeCol = colOf('grade')!;
-    const nameCol = colOf('name');
-    for (const r of sheet.rows) {
-      const before = errors.length;
-      const idCard = (r.cells[idCol] ?? '').replace(/\s+/g, '').toUpperCase();
-      const yearText = r.cells[yearCol] ?? '';
-      const grade = r.cells[gradeCol] ?? '';
-      const year = /^\d{4}$/.test(yearText.replace(/年度?$/, '')) ? Number(yearText.replace(/年度?$/, '')) : NaN;
-      if (!idCard) errors.push({ row: r.row, col: idCol, message: '身份证号：必填' });
-      if (!Number.isInteger(year) || year < 1950) errors.push({ row: r.row, col: yearCol, message: `年度：“${yearText}”应为四位年份，如 2024` });
-      else if (year > Number(today.slice(0, 4))) errors.push({ row: r.row, col: yearCol, message: '年度：不能晚于今年' });
-      if (!IMPORT_COLUMNS.appraisals[3].values!.includes(grade))
-        errors.push({ row: r.row, col: gradeCol, message: `等次：“${grade}”应为 优秀、称职、基本称职、不称职 或 不定等次` });
-      const parsed = idCard ? parseIdCard(idCard, today) : undefined;
-      if (parsed && !parsed.ok) errors.push({ row: r.row, col: idCol, message: `身份证号：${parsed.reason}` });
-      if (errors.length > before || !parsed?.ok) continue;
-      const ownerId = await cadresRepo.findIdCardOwner(ctx.db, parsed.id);
-      let entry = ownerId !== undefined ? byCadre.get(ownerId) : undefined;
-      if (!entry && ownerId !== undefined) {
-        const stored = await storedProfile(ctx.db, ownerId, ctx.actor.visibleAuthorityIds);
-        if (stored) {
-          entry = { rows: [], stored, years: new Map() };
-          byCadre.set(ownerId, entry);
+    plan = async (db, write) => {
+      const inDb: Ctx = { ...ctx, db };
+      const planned: PlannedWrite[] = [];
+      const byCadre = new Map<
+        number,
+        { rows: number[]; stored: NonNullable<Awaited<ReturnType<typeof storedProfile>>>; years: Map<number, string> }
+      >();
+      const yearCol = colOf('year')!;
+      const gradeCol = colOf('grade')!;
+      const nameCol = colOf('name');
+      for (const r of sheet.rows) {
+        const before = errors.length;
+        const idCard = (r.cells[idCol] ?? '').replace(/\s+/g, '').toUpperCase();
+        const yearText = r.cells[yearCol] ?? '';
+        const grade = r.cells[gradeCol] ?? '';
+        const year = /^\d{4}$/.test(yearText.replace(/年度?$/, '')) ? Number(yearText.replace(/年度?$/, '')) : NaN;
+        if (!idCard) errors.push({ row: r.row, col: idCol, message: '身份证号：必填' });
+        if (!Number.isInteger(year) || year < 1950) errors.push({ row: r.row, col: yearCol, message: `年度：“${yearText}”应为四位年份，如 2024` });
+        else if (year > Number(today.slice(0, 4))) errors.push({ row: r.row, col: yearCol, message: '年度：不能晚于今年' });
+        if (!IMPORT_COLUMNS.appraisals[3].values!.includes(grade))
+          errors.push({ row: r.row, col: gradeCol, message: `等次：“${grade}”应为 优秀、称职、基本称职、不称职 或 不定等次` });
+        const parsed = idCard ? parseIdCard(idCard, today) : undefined;
+        if (parsed && !parsed.ok) errors.push({ row: r.row, col: idCol, message: `身份证号：${parsed.reason}` });
+        if (errors.length > before || !parsed?.ok) continue;
+        const ownerId = await cadresRepo.findIdCardOwner(db, parsed.id);
+        let entry = ownerId !== undefined ? byCadre.get(ownerId) : undefined;
+        if (!entry && ownerId !== undefined) {
+          const stored = await storedProfile(db, ownerId, ctx.actor.visibleAuthorityIds);
+          if (stored) {
+            entry = { rows: [], stored, years: new Map() };
+            byCadre.set(ownerId, entry);
+          }
         }
+        if (!entry) {
+          errors.push({ row: r.row, col: idCol, message: '身份证号：没有此干部，或不在您的干部管理权限范围内' });
+          continue;
+        }
+        const name = nameCol !== undefined ? (r.cells[nameCol] ?? '') : '';
+        if (name && name !== entry.stored.input.name) {
+          errors.push({ row: r.row, col: nameCol, message: `姓名：与身份证号对应的干部“${entry.stored.input.name}”不一致` });
+          continue;
+        }
+        const dupKey = `${parsed.id}/${year}`;
+        if (seen.has(dupKey)) {
+          errors.push({ row: r.row, col: yearCol, message: `年度：与第${seen.get(dupKey)}行重复` });
+          continue;
+        }
+        seen.set(dupKey, r.row);
+        entry.rows.push(r.row);
+        entry.years.set(year, grade);
       }
-      if (!entry) {
-        errors.push({ row: r.row, col: idCol, message: '身份证号：没有此干部，或不在您的干部管理权限范围内' });
-        continue;
+      for (const [id, e] of byCadre) {
+        if (!e.rows.length) continue;
+        const kept = e.stored.input.appraisals.filter((a) => !e.years.has(a.year));
+        const appraisals = [...kept, ...[...e.years].map(([year, grade]) => ({ year, grade: grade as CadreInput['appraisals'][number]['grade'] }))];
+        const valid = await check(inDb, e.rows[0], { ...e.stored.input, appraisals }, id);
+        if (valid) planned.push({ row: e.rows[0], valid, before: e.stored.before });
       }
-      const name = nameCol !== undefined ? (r.cells[nameCol] ?? '') : '';
-      if (name && name !== entry.stored.input.name) {
-        errors.push({ row: r.row, col: nameCol, message: `姓名：与身份证号对应的干部“${entry.stored.input.name}”不一致` });
-        continue;
-      }
-      const dupKey = `${parsed.id}/${year}`;
-      if (seen.has(dupKey)) {
-        errors.push({ row: r.row, col: yearCol, message: `年度：与第${seen.get(dupKey)}行重复` });
-        continue;
-      }
-      seen.set(dupKey, r.row);
-      entry.rows.push(r.row);
-      entry.years.set(year, grade);
-    }
-    for (const [id, e] of byCadre) {
-      if (!e.rows.length) continue;
-      const kept = e.stored.input.appraisals.filter((a) => !e.years.has(a.year));
-      const appraisals = [...kept, ...[...e.years].map(([year, grade]) => ({ year, grade: grade as CadreInput['appraisals'][number]['grade'] }))];
-      const valid = await check(e.rows[0], { ...e.stored.input, appraisals }, id);
-      if (valid) plans.push({ row: e.rows[0], valid, before: e.stored.before });
-    }
+      await write?.(planned);
+    };
   }
 
-  const badRows = new Set(errors.map((e) => e.row));
   let created = 0;
   let updated = 0;
-  if (!dryRun && plans.length) {
+  if (dryRun) await plan(ctx.db);
+  else {
     const detail = { source: 'excel', kind, file: filename };
     await guardDuplicateId(
       ctx.db.transaction().execute(async (trx) => {
-        for (const p of plans) {
-          if (p.before) {
-            await replaceProfile(trx, ctx, p.before, p.before.version, p.valid, { detail });
-            updated++;
-          } else {
-            await insertProfile(trx, ctx, p.valid, { detail });
-            created++;
+        const auditRows: AuditRow[] = [];
+        await plan(trx, async (rows) => {
+          for (const p of rows) {
+            if (p.before) {
+              await replaceProfile(trx, ctx, p.before, p.before.version, p.valid, { detail, auditRows, oldChildren: p.oldChildren });
+              updated++;
+            } else {
+              await insertProfile(trx, ctx, p.valid, { detail, auditRows });
+              created++;
+            }
           }
-        }
+          await insertAudits(trx, auditRows.splice(0));
+        });
       }),
     );
   }
+  const badRows = new Set(errors.map((e) => e.row));
   const token = remember(ctx, kind, data, errors);
   const headerOf = (col?: number) => (col === undefined ? undefined : sheet.header[col]);
   return {
