@@ -4,11 +4,13 @@ import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_search_indexes.js';
 import * as m0003 from './migrations/0003_transfer.js';
+import * as m0004 from './migrations/0004_import_resolution.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_search_indexes': m0002,
   '0003_transfer': m0003,
+  '0004_import_resolution': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
