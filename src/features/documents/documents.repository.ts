@@ -92,3 +92,50 @@ export async function countRoster(db: Db, f: CadreConditions): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Units within scope by exact name (an appointments sheet names them). */
+export async function unitsByName(db: Db, names: readonly string[], authorityIds: readonly number[]) {
+  if (!names.length || !authorityIds.length) return [];
+  const out: { id: number; name: string; authorityId: number }[] = [];
+  const list = [...new Set(names)];
+  for (let i = 0; i < list.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('units')
+        .select(['id', 'name', 'authorityId'])
+        .where('name', 'in', list.slice(i, i + 500))
+        .where('authorityId', 'in', authorityIds)
+        .execute()),
+    );
+  return out;
+}
+
+/** Every post of these units, with its team, as units.repository's findPost gives one. */
+export async function postsOfUnits(db: Db, unitIds: readonly number[]) {
+  if (!unitIds.length) return [];
+  return db
+    .selectFrom('posts')
+    .innerJoin('teams', 'teams.id', 'posts.teamId')
+    .innerJoin('units', 'units.id', 'teams.unitId')
+    .selectAll('posts')
+    .select(['teams.name as teamName', 'teams.unitId', 'units.name as unitName', 'units.authorityId'])
+    .where('teams.unitId', 'in', [...new Set(unitIds)])
+    .orderBy('posts.id')
+    .execute();
+}
+
+/** The facts appointment rules need of cadres, by id. */
+export async function appointmentCadres(db: Db, ids: readonly number[]) {
+  if (!ids.length) return [];
+  const out: { id: number; name: string; authorityId: number; status: string; workStartMonth: string }[] = [];
+  const list = [...new Set(ids)];
+  for (let i = 0; i < list.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('cadres')
+        .select(['id', 'name', 'authorityId', 'status', 'workStartMonth'])
+        .where('id', 'in', list.slice(i, i + 500))
+        .execute()),
+    );
+  return out;
+}

@@ -30,10 +30,14 @@ import { rmbToDocx } from '../../io/docx-rmb.js';
 import { createRosterWriter } from '../../io/excel-roster.js';
 import { buildTemplate, errorWorkbook, headerLabel, readFirstSheet, type CellError } from '../../io/excel-import.js';
 import * as repo from './documents.repository.js';
+import * as unitsRepo from '../units/units.repository.js';
+import { writeAppointment } from '../units/appointments.service.js';
+import { appointmentProblems } from '../../domain/teams.js';
 import {
   IMPORT_COLUMNS,
   IMPORT_INSTRUCTIONS,
   IMPORT_KINDS,
+  dateFromCell,
   pickColumns,
   readCadreCells,
   ROSTER_COLUMNS,
@@ -295,6 +299,9 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
   const colOf = (field: string) => [...cols].find(([c]) => c.field === field)?.[1];
   const errors: CellError[] = [];
   let plan: ImportPlan;
+  let created = 0;
+  let updated = 0;
+  let appointed = 0;
   const seen = new Map<string, number>();
   const today = todayOf(ctx.now);
   const idCol = colOf('idCard')!;
@@ -381,6 +388,85 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
         await write?.(planned);
       }
     };
+  } else if (kind === 'appointments') {
+    // Each row an appointment: the cadre by 身份证号, the post by the names of its unit (and team) and its
+    // title; the rules of an appointment (domain/teams.ts: quota on every day since the start, the cadre
+    // in office) checked against the post's tenures and the rows above it in the sheet; written through
+    // the appointments' own write path (appointments.service.ts writeAppointment).
+    requireAccess(ctx.actor, 'appointment:write');
+    const col = (f: string) => colOf(f);
+    const cell = (r: { cells: string[] }, f: string) => {
+      const i = col(f);
+      return i === undefined ? '' : (r.cells[i] ?? '').trim();
+    };
+    plan = async (db, write) => {
+      const rows = sheet.rows.map((r) => ({
+        row: r.row,
+        idCard: cell(r, 'idCard').replace(/\s+/g, '').toUpperCase(),
+        name: cell(r, 'name'),
+        unit: cell(r, 'unit'),
+        team: cell(r, 'team'),
+        post: cell(r, 'post'),
+        startRaw: cell(r, 'startDate'),
+        startDocNo: cell(r, 'startDocNo'),
+      }));
+      const parsedIds = rows.map((r) => (r.idCard ? parseIdCard(r.idCard, today) : undefined));
+      const owners = await cadresRepo.findIdCardOwners(
+        db,
+        parsedIds.flatMap((p) => (p?.ok ? [p.id] : [])),
+      );
+      const cadres = new Map((await repo.appointmentCadres(db, [...owners.values()])).map((c) => [c.id, c]));
+      const units = await repo.unitsByName(db, rows.map((r) => r.unit).filter(Boolean), ctx.actor.visibleAuthorityIds);
+      const posts = await repo.postsOfUnits(
+        db,
+        units.map((u) => u.id),
+      );
+      const tenures = new Map<number, { id: number; cadreId: number; startDate: string; endDate: string | null }[]>();
+      const tenuresOf = async (postId: number) => {
+        if (!tenures.has(postId)) tenures.set(postId, await unitsRepo.tenuresOfPost(db, postId));
+        return tenures.get(postId)!;
+      };
+      const fieldCol: Record<string, string> = { cadreId: 'idCard', startDate: 'startDate', postId: 'post', quota: 'post' };
+      for (const [k, r] of rows.entries()) {
+        const before = errors.length;
+        const err = (field: string, message: string) => errors.push({ row: r.row, col: col(field), message });
+        const parsed = parsedIds[k];
+        if (!r.idCard) err('idCard', '身份证号：必填');
+        else if (parsed && !parsed.ok) err('idCard', `身份证号：${parsed.reason}`);
+        const cadreId = parsed?.ok ? owners.get(parsed.id) : undefined;
+        const cadre = cadreId === undefined ? undefined : cadres.get(cadreId);
+        if (parsed?.ok && (!cadre || !ctx.actor.visibleAuthorityIds.includes(cadre.authorityId)))
+          err('idCard', '身份证号：没有此干部，或不在您的干部管理权限范围内');
+        else if (cadre && r.name && r.name !== cadre.name) err('name', `姓名：与身份证号对应的干部“${cadre.name}”不一致`);
+        const startDate = r.startRaw ? dateFromCell(r.startRaw) : undefined;
+        if (!r.startRaw) err('startDate', '任职时间：必填');
+        else if (!startDate) err('startDate', `任职时间“${r.startRaw}”不是有效的日期（如 2024.03.15）`);
+        let post: (typeof posts)[number] | undefined;
+        const named = units.filter((u) => u.name === r.unit);
+        if (!r.unit) err('unit', '单位：必填');
+        else if (named.length === 0) err('unit', `单位：没有名为“${r.unit}”的单位，或不在您的管理范围内`);
+        else if (named.length > 1) err('unit', `单位：名为“${r.unit}”的单位有 ${named.length} 个，请在“单位班子”中核对名称`);
+        else if (!r.post) err('post', '职务：必填');
+        else {
+          const found = posts.filter((p) => p.unitId === named[0].id && p.title === r.post && (!r.team || p.teamName === r.team));
+          if (found.length === 0) err('post', `职务：${r.unit}${r.team ? ` ${r.team}` : ''}没有“${r.post}”这一职务`);
+          else if (found.length > 1) err('team', `班子：${r.unit}有 ${found.length} 个“${r.post}”职务，请填写班子`);
+          else post = found[0];
+        }
+        if (errors.length > before || !cadre || !post || !startDate) continue;
+        const postAppointments = await tenuresOf(post.id);
+        const problems = appointmentProblems({ today, cadreId: cadre.id, startDate, cadre, quota: post.quota, postAppointments });
+        for (const p of problems)
+          err(fieldCol[p.field] ?? 'post', `${p.field === 'startDate' ? '任职时间' : p.field === 'cadreId' ? '干部' : '职务'}：${p.message}`);
+        if (problems.length) continue;
+        // the rows below see this one, as the database will once it is written
+        postAppointments.push({ id: -r.row, cadreId: cadre.id, startDate, endDate: null });
+        if (write) {
+          await writeAppointment(db, ctx, cadre, post, { cadreId: cadre.id, postId: post.id, startDate, startDocNo: r.startDocNo });
+          appointed++;
+        }
+      }
+    };
   } else {
     // appraisals: rows grouped by cadre, each cadre's profile saved once with its new years
     plan = async (db, write) => {
@@ -445,8 +531,6 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
     };
   }
 
-  let created = 0;
-  let updated = 0;
   if (dryRun) await plan(ctx.db);
   else {
     const detail = { source: 'excel', kind, file: filename };
@@ -478,7 +562,7 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
     rows: sheet.rows.length,
     valid: sheet.rows.length - badRows.size,
     invalid: badRows.size,
-    created,
+    created: created + appointed,
     updated,
     errors: errors
       .sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1))

@@ -73,7 +73,7 @@ export interface RosterColumn {
   default: boolean;
 }
 
-export const EXCEL_KINDS = { cadres: '干部基本信息', appraisals: '年度考核' } as const;
+export const EXCEL_KINDS = { cadres: '干部基本信息', appointments: '任职记录', appraisals: '年度考核' } as const;
 export type ExcelKind = keyof typeof EXCEL_KINDS;
 
 export interface ExcelReport {
