@@ -5,6 +5,7 @@ import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
 import { authorityId, cadreInput, idCardFor, insertUnit } from '../../../test/support/factory.js';
 import { nameKeys } from '../../domain/pinyin.js';
+import { rosterPage, sortKey, type RosterCursor } from './documents.repository.js';
 
 type Json = Record<string, unknown>;
 
@@ -268,6 +269,26 @@ describe.each(dialects)('documents on %s', (dialect) => {
     // the same sheet again: the 主任 post is now full in the database too
     const again = await upload('appointments', data, 1);
     expect((again.body as unknown as { errors: { row: number }[] }).errors.some((e) => e.row === 2)).toBe(true);
+  });
+
+  it('pages the roster by keyset: every order gives the rows of one query, each once, ties included', async () => {
+    for (let i = 0; i < 8; i++) await create({ name: '同名', birthDate: `1980-0${1 + (i % 2)}-01` });
+    const f = { authorityIds: (await h.t.db.selectFrom('authorities').select('id').execute()).map((a) => a.id) };
+    for (const sort of ['name', 'pinyin', 'birthDate', 'workStart'] as const)
+      for (const order of ['asc', 'desc'] as const) {
+        const all = (await rosterPage(h.t.db, f, sort, order, null, 100_000)).map((r) => r.id);
+        expect(all.length).toBeGreaterThan(7);
+        const paged: number[] = [];
+        let cursor: RosterCursor | null = null;
+        for (;;) {
+          const rows = await rosterPage(h.t.db, f, sort, order, cursor, 3);
+          paged.push(...rows.map((r) => r.id));
+          if (rows.length < 3) break;
+          const last = rows[rows.length - 1];
+          cursor = { key: sortKey(last, sort), id: last.id, read: paged.length };
+        }
+        expect(paged, `${sort} ${order}`).toEqual(all);
+      }
   });
 
   it('streams a roster of 100,000 cadres', { timeout: 600_000 }, async () => {
