@@ -28,12 +28,38 @@ export function openDatabase(target: DatabaseTarget): OpenedDb {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.location, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** Statements kept per SQL text; beyond this the oldest is dropped (IN lists of many lengths make many texts). */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The SQLite database as Kysely's driver sees it, with its prepared statements reused: the driver
+ * prepares every query anew, and preparing costs about as much as running a small statement (imports
+ * run the same few statements thousands of times). A statement still being iterated (a streamed
+ * query) is busy and cannot run twice at once: then a fresh one is prepared.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) return hit;
+      const stmt = sqlite.prepare(text);
+      if (!hit) {
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 /** The dialect of an open Kysely instance; migrations and a few dialect-specific statements need it. */

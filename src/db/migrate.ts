@@ -4,6 +4,7 @@ import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_search_indexes.js';
 import * as m0003 from './migrations/0003_transfer.js';
+import * as m0004 from './migrations/0004_import_resolution.js';
 import * as m0005 from './migrations/0005_pools.js';
 import * as m0006 from './migrations/0006_analysis_records.js';
 import * as m0008 from './migrations/0008_adjustment_plans.js';
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_search_indexes': m0002,
   '0003_transfer': m0003,
+  '0004_import_resolution': m0004,
   '0005_pools': m0005,
   '0006_analysis_records': m0006,
   '0008_adjustment_plans': m0008,

@@ -4,6 +4,7 @@
 // workbook is the uploaded file given back with a 错误 column and the bad cells marked.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 
 export interface TemplateColumn {
   label: string;
@@ -108,8 +109,135 @@ export interface ReadSheet {
   rows: SheetRow[];
 }
 
-/** The first sheet of an .xlsx, read as a stream: its header row and every non-empty row after it, as text. */
+/**
+ * The first sheet of an .xlsx: its header row and every non-empty row after it, as text (the same text
+ * as cellText gives). Read directly from the package's XML, which is about ten times faster than
+ * ExcelJS's reader on large sheets (a 100,000-row import reads its workbook twice: dry run and confirm);
+ * a package this reader does not understand is read by ExcelJS instead.
+ */
 export async function readFirstSheet(data: Buffer, maxRows = 200_000): Promise<ReadSheet> {
+  const fast = readSheetXml(data, maxRows);
+  return fast ?? readFirstSheetExcelJs(data, maxRows);
+}
+
+/** Entries larger than this when inflated are refused (a zip bomb disguised as a workbook). */
+const MAX_PART_BYTES = 512 * 2 ** 20;
+
+const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const unescapeXml = (s: string) =>
+  s.indexOf('&') < 0
+    ? s
+    : s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) =>
+        e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITY[e] ?? m),
+      );
+
+/** The text runs of a shared or inline string (phonetic guides left out), unescaped. */
+const runsText = (xml: string) => {
+  let out = '';
+  for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] ?? '';
+  return unescapeXml(out);
+};
+
+/** Built-in number formats that are dates (ECMA-376 §18.8.30). */
+const DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
+const isDateFormat = (code: string) => /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '')) && !/^General$/i.test(code);
+
+const colIndex = (ref: string) => {
+  let n = 0;
+  for (const ch of ref) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+};
+
+/** The value of attribute `name` in a tag's attribute text (no regex: this runs for every cell). */
+function attr(attrs: string, name: string): string | undefined {
+  const at = attrs.indexOf(` ${name}="`);
+  if (at < 0) return undefined;
+  const from = at + name.length + 3;
+  return attrs.slice(from, attrs.indexOf('"', from));
+}
+
+function readSheetXml(data: Buffer, maxRows: number): ReadSheet | undefined {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
+      filter: (f) => (f.name.startsWith('xl/') && f.name.endsWith('.xml')) || f.name.endsWith('.rels'),
+    });
+  } catch {
+    return undefined;
+  }
+  for (const [name, bytes] of Object.entries(files)) if (bytes.length > MAX_PART_BYTES) throw new Error(`文件中的 ${name} 过大`);
+  const text = (name: string) => (files[name] ? new TextDecoder().decode(files[name]) : undefined);
+  const workbook = text('xl/workbook.xml');
+  const rels = text('xl/_rels/workbook.xml.rels');
+  if (!workbook || !rels) return undefined;
+  const rid = /<sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook)?.[1];
+  const target = rid && new RegExp(`<Relationship\\b[^>]*\\bId="${rid}"[^>]*>`).exec(rels)?.[0].match(/Target="([^"]+)"/)?.[1];
+  if (!target) return undefined;
+  const sheet = text(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  if (sheet === undefined) return undefined;
+
+  const shared: string[] = [];
+  for (const m of (text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(runsText(m[1] ?? ''));
+  const styles = text('xl/styles.xml') ?? '';
+  const custom = new Map<number, string>();
+  for (const m of styles.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*)"/g)) custom.set(Number(m[1]), unescapeXml(m[2]));
+  const dateStyle: boolean[] = [];
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  for (const m of xfs.matchAll(/<xf\b([^>]*)/g)) {
+    const id = Number(/numFmtId="(\d+)"/.exec(m[1])?.[1] ?? 0);
+    dateStyle.push(DATE_FORMATS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!)));
+  }
+
+  let header: string[] = [];
+  const rows: SheetRow[] = [];
+  let rowSeq = 0;
+  for (const rm of sheet.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const rAttr = /\br="(\d+)"/.exec(rm[1]);
+    const rowNo = rAttr ? Number(rAttr[1]) : rowSeq + 1;
+    rowSeq = rowNo;
+    const cells: string[] = [];
+    let colSeq = -1;
+    for (const cm of (rm[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const attrs = /[\t\r\n]/.test(cm[1]) ? cm[1].replace(/\s+/g, ' ') : cm[1];
+      const ref = attr(attrs, 'r');
+      const col = ref ? colIndex(ref) : colSeq + 1;
+      colSeq = col;
+      const body = cm[2] ?? '';
+      const type = attr(attrs, 't') ?? 'n';
+      const vAt = body.indexOf('<v>');
+      const v = vAt < 0 ? undefined : body.slice(vAt + 3, body.indexOf('</v>', vAt));
+      let value = '';
+      if (type === 'inlineStr') value = runsText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
+      else if (v === undefined) value = '';
+      else if (type === 's') value = shared[Number(v)] ?? '';
+      else if (type === 'str') value = unescapeXml(v);
+      else if (type === 'b') value = v === '1' ? 'true' : 'false';
+      else if (type === 'e') value = '';
+      else {
+        const n = Number(v);
+        const style = Number(attr(attrs, 's') ?? 0);
+        value = dateStyle[style] && Number.isFinite(n) ? cellText(new Date(Math.round((n - 25569) * 86_400_000))) : String(n);
+      }
+      while (cells.length < col) cells.push('');
+      cells[col] = value.trim();
+    }
+    if (rowNo === 1) header = cells;
+    else if (cells.some(Boolean)) {
+      if (rows.length >= maxRows) throw new Error(`超过 ${maxRows} 行`);
+      rows.push({ row: rowNo, cells });
+    }
+  }
+  return { header, rows };
+}
+
+/** readFirstSheet through ExcelJS's streaming reader. */
+export async function readFirstSheetExcelJs(data: Buffer, maxRows = 200_000): Promise<ReadSheet> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
     entries: 'emit',
     sharedStrings: 'cache',

@@ -88,3 +88,73 @@ test('imports a zip of .lrmx files, confirms the difference, and downloads the W
   const path = await download.path();
   expect(statSync(path).size).toBeGreaterThan(10 * 1024);
 });
+
+/** GB 11643 check character of the first 17 digits. */
+const checkChar = (s: string) =>
+  '10X98765432'[[...s].reduce((a, d, i) => a + Number(d) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i], 0) % 11];
+
+test('a file without 身份证号 matching two cadres: the user chooses one, reviews the difference and confirms', async ({ page, request }) => {
+  // Two women named 周八 born in May 1990 (the legacy .lrm fixture's person), copies of a demo cadre.
+  const login = await request.post('/api/auth/login', { data: { username: 'ganbuke', password: PASSWORD } });
+  const { token } = (await login.json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}` };
+  const list = (await (await request.get('/api/cadres?pageSize=1', { headers })).json()) as { items: CadreItem[] };
+  const base = (await (await request.get(`/api/cadres/${list.items[0].id}`, { headers })).json()) as Record<string, unknown>;
+  const ids: number[] = [];
+  for (const [day, seq] of [
+    ['02', '342'],
+    ['20', '364'],
+  ]) {
+    const body17 = `340102199005${day}${seq}`;
+    const res = await request.post('/api/cadres', {
+      headers,
+      data: {
+        ...base,
+        name: '周八',
+        gender: '2',
+        idCard: body17 + checkChar(body17),
+        birthMonth: '1990-05',
+        workStartMonth: '2012-07',
+        partyJoinMonth: null,
+        politicalStatus: '13',
+        resume: [],
+        family: [],
+        ranks: [],
+        rewards: [],
+        appraisals: [],
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    ids.push(((await res.json()) as { id: number }).id);
+  }
+
+  await loginOk(page, 'ganbuke');
+  await page.getByTestId('menu-imports').click();
+  await page
+    .getByTestId('import-dragger')
+    .setInputFiles({ name: '周八.lrm', mimeType: 'application/octet-stream', buffer: readFileSync('test/fixtures/lrmx/fictional_legacy.lrm') });
+  await page.getByTestId('import-submit').click();
+  const job = page.getByTestId('import-job');
+  await expect(job.getByTestId('import-job-status')).toHaveText('已完成', { timeout: 30_000 });
+  const row = page.getByTestId('import-result-0');
+  await expect(row.getByTestId('import-status')).toHaveText('待定（多名匹配）');
+  const choose = page.getByTestId('import-ambiguous-0');
+  await expect(choose).toContainText('没有身份证号');
+  await choose.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/issue4-finish-ambiguous.png' });
+
+  // A wrong 身份证号 is refused in Chinese, the file stays to be resolved.
+  await page.getByTestId('import-idcard-0').fill('340102199005150000');
+  await page.getByTestId('import-idcard-ok-0').click();
+  await expect(choose).toContainText('身份证号');
+  await expect(row.getByTestId('import-status')).toHaveText('待定（多名匹配）');
+
+  await page.getByTestId(`import-choose-${ids[1]}`).click();
+  await expect(row.getByTestId('import-status')).toHaveText('待确认');
+  await expect(page.getByTestId('import-diff-0')).toContainText('现任职务');
+  await page.screenshot({ path: '/tmp/issue4-finish-resolved.png' });
+  await page.getByTestId('import-confirm-one-0').click();
+  await expect(row.getByTestId('import-status')).toHaveText('更新');
+  const after = (await (await request.get(`/api/cadres/${ids[1]}`, { headers })).json()) as { currentPost: string };
+  expect(after.currentPost).not.toBe(base.currentPost);
+});

@@ -5,6 +5,15 @@ export async function insertAudit(db: Db, row: AuditRow): Promise<void> {
   await db.insertInto('auditLog').values(row).execute();
 }
 
+/** Many audit rows of one batch in multi-row inserts (under both databases' bound-parameter limits). */
+export async function insertAudits(db: Db, rows: readonly AuditRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('auditLog')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
 export interface AuditQuery {
   event?: string;
   username?: string;

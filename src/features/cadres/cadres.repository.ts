@@ -101,6 +101,147 @@ export async function replaceChildren(db: Db, cadreId: number, c: CadreChildren)
   await insertChildren(db, cadreId, c);
 }
 
+/** Replace only the child lists that differ (`changed`), e.g. none when an import sets scalar fields only. */
+export async function replaceSomeChildren(db: Db, cadreId: number, c: CadreChildren, changed: readonly (keyof CadreChildren)[]): Promise<void> {
+  if (!changed.length) return;
+  const table = {
+    resume: 'cadreResume',
+    rewards: 'cadreRewards',
+    appraisals: 'cadreAppraisals',
+    family: 'cadreFamily',
+    ranks: 'cadreRanks',
+    tags: 'cadreTags',
+  } as const;
+  for (const k of changed) await db.deleteFrom(table[k]).where('cadreId', '=', cadreId).execute();
+  const none: CadreChildren = { resume: [], rewards: [], appraisals: [], family: [], ranks: [], tags: [] };
+  const only = { ...none };
+  for (const k of changed) (only as Record<string, unknown>)[k] = c[k];
+  await insertChildren(db, cadreId, only);
+}
+
+/** Ids per ID number (any authority), for a batch: chunked IN lists under the bound-parameter limits. */
+export async function findIdCardOwners(db: Db, idCards: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const part of chunks([...new Set(idCards)], 500)) {
+    const rows = await db.selectFrom('cadres').select(['id', 'idCard']).where('idCard', 'in', part).execute();
+    for (const r of rows) out.set(r.idCard, r.id);
+  }
+  return out;
+}
+
+/** findCadre for many ids at once (those within scope). */
+export async function findCadres(db: Db, ids: readonly number[], authorityIds: readonly number[]) {
+  const out = new Map<number, NonNullable<Awaited<ReturnType<typeof findCadre>>>>();
+  if (authorityIds.length === 0) return out;
+  for (const part of chunks([...new Set(ids)], 500)) {
+    const rows = await db
+      .selectFrom('cadres')
+      .innerJoin('authorities', 'authorities.id', 'cadres.authorityId')
+      .leftJoin('units', 'units.id', 'cadres.unitId')
+      .leftJoin('cadrePhotos', 'cadrePhotos.cadreId', 'cadres.id')
+      .selectAll('cadres')
+      .select(['authorities.name as authorityName', 'units.name as unitName', 'cadrePhotos.mime as photoMime'])
+      .where('cadres.id', 'in', part)
+      .execute();
+    // Scope checked here rather than in SQL: with both IN lists the planner may walk an authority index.
+    const scope = new Set(authorityIds);
+    for (const r of rows) if (scope.has(r.authorityId)) out.set(r.id, r);
+  }
+  return out;
+}
+
+/**
+ * loadChildren for many cadres at once: six queries per 500 cadres instead of six per cadre; only the
+ * lists asked for are read (the others come back empty).
+ */
+export async function loadChildrenMany(
+  db: Db,
+  ids: readonly number[],
+  lists: readonly (keyof CadreChildren)[] = ['resume', 'rewards', 'appraisals', 'family', 'ranks', 'tags'],
+): Promise<Map<number, CadreChildren>> {
+  const want = (k: keyof CadreChildren) => lists.includes(k);
+  const out = new Map<number, CadreChildren>();
+  const of = (id: number) => out.get(id)!;
+  for (const id of ids) out.set(id, { resume: [], rewards: [], appraisals: [], family: [], ranks: [], tags: [] });
+  for (const part of chunks([...new Set(ids)], 500)) {
+    const none = Promise.resolve([] as never[]);
+    const [resume, rewards, appraisals, family, ranks, tags] = await Promise.all([
+      !want('resume')
+        ? none
+        : db
+            .selectFrom('cadreResume')
+            .select(['cadreId', 'kind', 'startMonth', 'endMonth', 'text'])
+            .where('cadreId', 'in', part)
+            .orderBy('cadreId')
+            .orderBy('seq')
+            .execute(),
+      !want('rewards')
+        ? none
+        : db
+            .selectFrom('cadreRewards')
+            .select(['cadreId', 'kind', 'month', 'description', 'docNo'])
+            .where('cadreId', 'in', part)
+            .orderBy('cadreId')
+            .orderBy('seq')
+            .execute(),
+      !want('appraisals')
+        ? none
+        : db
+            .selectFrom('cadreAppraisals')
+            .select(['cadreId', 'year', 'grade'])
+            .where('cadreId', 'in', part)
+            .orderBy('cadreId')
+            .orderBy('year')
+            .execute(),
+      !want('family')
+        ? none
+        : db
+            .selectFrom('cadreFamily')
+            .select(['cadreId', 'relation', 'name', 'birthMonth', 'politicalStatus', 'workUnitPost'])
+            .where('cadreId', 'in', part)
+            .orderBy('cadreId')
+            .orderBy('seq')
+            .execute(),
+      !want('ranks')
+        ? none
+        : db
+            .selectFrom('cadreRanks')
+            .select(['cadreId', 'rankCode', 'startDate', 'endDate', 'docNo'])
+            .where('cadreId', 'in', part)
+            .orderBy('cadreId')
+            .orderBy('startDate')
+            .orderBy('id')
+            .execute(),
+      !want('tags')
+        ? none
+        : db.selectFrom('cadreTags').select(['cadreId', 'tag']).where('cadreId', 'in', part).orderBy('cadreId').orderBy('tag').execute(),
+    ]);
+    for (const { cadreId, ...r } of resume) of(cadreId).resume.push(r as ResumeLine);
+    for (const { cadreId, ...r } of rewards) of(cadreId).rewards.push(r as RewardEntry);
+    for (const { cadreId, ...r } of appraisals) of(cadreId).appraisals.push(r as AppraisalEntry);
+    for (const { cadreId, ...r } of family) of(cadreId).family.push(r);
+    for (const { cadreId, ...r } of ranks) of(cadreId).ranks.push(r);
+    for (const { cadreId, tag } of tags) of(cadreId).tags.push(tag);
+  }
+  return out;
+}
+
+/** The authority of each unit asked for (unknown units are absent). */
+export async function unitAuthorities(db: Db, unitIds: readonly number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const part of chunks([...new Set(unitIds)], 500)) {
+    const rows = await db.selectFrom('units').select(['id', 'authorityId']).where('id', 'in', part).execute();
+    for (const r of rows) out.set(r.id, r.authorityId);
+  }
+  return out;
+}
+
+function chunks<T>(xs: readonly T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
 /** The child rows of a cadre that has none yet (a new one): replaceChildren without its deletes. */
 export async function insertChildren(db: Db, cadreId: number, c: CadreChildren): Promise<void> {
   if (c.resume.length)

@@ -206,7 +206,8 @@ export const MAX_LENGTHS = {
 export function lengthIssues(input: CadreInput): FieldIssue[] {
   const out: FieldIssue[] = [];
   const check = (value: string | null, max: number, field: string, row?: number, sub?: string) => {
-    if (value && chars(value) > max) out.push(issue(`不超过 ${max} 个字（现 ${chars(value)} 个）`, field, row, sub));
+    // length in UTF-16 units ≥ characters: most values need no count of characters at all
+    if (value && value.length > max && chars(value) > max) out.push(issue(`不超过 ${max} 个字（现 ${chars(value)} 个）`, field, row, sub));
   };
   for (const [key, max] of Object.entries(MAX_LENGTHS)) {
     const [field, sub] = key.split('.');

@@ -8,7 +8,7 @@ import { ageOn, displayMonth, latestBirthDateForAge, todayOf } from '../../domai
 import { parseIdCard } from '../../domain/idcard.js';
 import { isPinyinQuery, nameKeys } from '../../domain/pinyin.js';
 import { CODE_TABLES, codeName, educationTier, isCode, type CodeTable } from '../codes/codes.catalog.js';
-import { buildAuditRow, diffFields, type FieldChange } from '../audit/audit.events.js';
+import { buildAuditRow, diffFields, type AuditRow, type FieldChange } from '../audit/audit.events.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { getSetting } from '../settings/settings.service.js';
 import type { SettingValue } from '../settings/settings.catalog.js';
@@ -66,12 +66,13 @@ function ordered(input: CadreInput): CadreInput {
   };
 }
 
-function toRow(input: CadreInput, birthDate: string, now: Date): repo.CadreRow {
+/** `before`: the stored row, whose pinyin keys are kept when the name is the same (pinyin is slow to compute). */
+function toRow(input: CadreInput, birthDate: string, now: Date, before?: Pick<repo.CadreRow, 'name' | 'namePinyin' | 'nameInitials'>): repo.CadreRow {
   const { birthMonth: _birthMonth, resume: _r, rewards: _w, appraisals: _a, family: _f, ranks, tags: _t, ...scalars } = input;
   return {
     ...scalars,
     birthDate,
-    ...nameKeys(input.name),
+    ...(before?.name === input.name ? { namePinyin: before.namePinyin, nameInitials: before.nameInitials } : nameKeys(input.name)),
     highestEducation: highestEducation(input.ftEducation, input.ipEducation),
     ...currentRank(ranks),
     createdAt: now.toISOString(),
@@ -150,6 +151,8 @@ const AUDITED = (row: Partial<repo.CadreRow>) =>
 export interface ValidationLookups {
   minWorkAge?: SettingValue<'cadre.minWorkAge'>;
   unitAuthority?: { unitId: number; authorityId: number | undefined };
+  /** authorities of units read for a whole batch; a unit not in it is looked up */
+  unitAuthorities?: ReadonlyMap<number, number>;
   idCardOwner?: { idCard: string; ownerId: number | undefined };
 }
 
@@ -173,7 +176,7 @@ async function validate(ctx: Ctx, input: CadreInput, selfId?: number, known: Val
         ? undefined
         : known.unitAuthority?.unitId === unitId
           ? known.unitAuthority.authorityId
-          : await repo.findUnitAuthority(ctx.db, unitId),
+          : (known.unitAuthorities?.get(unitId) ?? (await repo.findUnitAuthority(ctx.db, unitId))),
     idCardOwner: !parsed.ok
       ? undefined
       : known.idCardOwner?.idCard === idCard
@@ -256,6 +259,20 @@ export interface ProfileWriteOptions {
   photo?: { mime: string; bytes: Uint8Array } | null;
   /** merged into the audit row's detail (e.g. { source: 'import', file }) */
   detail?: Record<string, unknown>;
+  /** a batch's collector: the audit row is added here for one multi-row insert, instead of written now */
+  auditRows?: AuditRow[];
+}
+
+/** Update: the child lists as stored, when the caller has read them already (a batch reads them in bulk). */
+export interface ProfileReplaceOptions extends ProfileWriteOptions {
+  oldChildren?: repo.CadreChildren;
+}
+
+const CHILD_LISTS = ['resume', 'rewards', 'appraisals', 'family', 'ranks', 'tags'] as const;
+
+async function writeAudit(trx: Db, row: AuditRow, opts: ProfileWriteOptions) {
+  if (opts.auditRows) opts.auditRows.push(row);
+  else await insertAudit(trx, row);
 }
 
 /** Insert a validated profile and its audit row inside the caller's transaction; the new id. */
@@ -272,7 +289,7 @@ export async function insertProfile(trx: Db, ctx: Ctx, v: ValidProfile, opts: Pr
     await repo.savePhoto(trx, id, opts.photo.mime, opts.photo.bytes);
     changes.push({ field: 'photo', old: null, new: { mime: opts.photo.mime, bytes: opts.photo.bytes.length } });
   }
-  await insertAudit(
+  await writeAudit(
     trx,
     buildAuditRow({
       event: 'cadre.create',
@@ -282,6 +299,7 @@ export async function insertProfile(trx: Db, ctx: Ctx, v: ValidProfile, opts: Pr
       detail: { name: row.name, ...opts.detail },
       changes,
     }),
+    opts,
   );
   return id;
 }
@@ -296,17 +314,26 @@ export async function replaceProfile(
   before: StoredCadre,
   version: number,
   v: ValidProfile,
-  opts: ProfileWriteOptions = {},
+  opts: ProfileReplaceOptions = {},
 ): Promise<void> {
   const id = before.id;
-  const { createdAt: _c, ...row } = toRow(v.clean, v.birthDate, ctx.now);
-  const oldChildren = await repo.loadChildren(trx, id);
-  if (!(await repo.updateCadre(trx, id, version, row))) throw new AppError('STALE_VERSION');
-  await repo.replaceChildren(trx, id, childrenOf(v.clean));
-  const changes: FieldChange[] = [
-    ...diffFields(before, row, AUDITED(row)),
-    ...diffFields({ ...childrenOf(oldChildren) }, { ...childrenOf(v.clean) }),
-  ];
+  const { createdAt: _c, ...row } = toRow(v.clean, v.birthDate, ctx.now, before);
+  const oldChildren = opts.oldChildren ?? (await repo.loadChildren(trx, id));
+  const scalarChanges = diffFields(before, row, AUDITED(row));
+  // Only the columns that change are set (fewer index entries to rewrite); the version always moves.
+  const changed = Object.fromEntries(scalarChanges.map((c) => [c.field, row[c.field as keyof typeof row]]));
+  const derived = ['namePinyin', 'nameInitials', 'highestEducation'] as const;
+  for (const k of derived) if (row[k] !== before[k]) changed[k] = row[k];
+  if (!(await repo.updateCadre(trx, id, version, { ...changed, updatedAt: row.updatedAt }))) throw new AppError('STALE_VERSION');
+  const childChanges = diffFields({ ...childrenOf(oldChildren) }, { ...childrenOf(v.clean) });
+  // Only the lists that differ are rewritten (an import of scalar fields rewrites none).
+  await repo.replaceSomeChildren(
+    trx,
+    id,
+    childrenOf(v.clean),
+    CHILD_LISTS.filter((k) => childChanges.some((c) => c.field === k)),
+  );
+  const changes: FieldChange[] = [...scalarChanges, ...childChanges];
   if (opts.photo) {
     await repo.savePhoto(trx, id, opts.photo.mime, opts.photo.bytes);
     changes.push({
@@ -315,7 +342,7 @@ export async function replaceProfile(
       new: { mime: opts.photo.mime, bytes: opts.photo.bytes.length },
     });
   }
-  await insertAudit(
+  await writeAudit(
     trx,
     buildAuditRow({
       event: 'cadre.update',
@@ -325,6 +352,7 @@ export async function replaceProfile(
       detail: { name: row.name, ...opts.detail },
       changes,
     }),
+    opts,
   );
 }
 

@@ -5,12 +5,21 @@ import type { Db } from '../../db/database.js';
 import { filtered, type CadreConditions, type CadreSort } from '../cadres/cadres.repository.js';
 import type { RosterRow } from './documents.rules.js';
 
-/** Sort columns that are never null: these page by keyset; 职务层次 (nullable) pages by offset. */
-const KEYSET = { name: 'cadres.name', pinyin: 'cadres.namePinyin', birthDate: 'cadres.birthDate', workStart: 'cadres.workStartMonth' } as const;
+/**
+ * Sort columns that are never null: these page by keyset, on the columns of the search indexes
+ * (migration 0002: status, then the sort column, name_pinyin, id) so that the next page starts where
+ * the index says instead of after a scan; 职务层次 (nullable) pages by offset.
+ */
+const KEYSET = {
+  name: ['cadres.name', 'cadres.namePinyin'],
+  pinyin: ['cadres.namePinyin'],
+  birthDate: ['cadres.birthDate', 'cadres.namePinyin'],
+  workStart: ['cadres.workStartMonth'],
+} as const;
 
 export interface RosterCursor {
-  /** the sort value and id of the last row read */
-  key: string;
+  /** the sort values (KEYSET's columns) and id of the last row read */
+  key: string[];
   id: number;
   /** rows read so far (offset paging) */
   read: number;
@@ -70,19 +79,29 @@ export async function rosterPage(
       .orderBy('cadres.id')
       .offset(cursor?.read ?? 0);
   } else {
-    const col = KEYSET[sort];
+    const cols = KEYSET[sort];
     if (cursor) {
-      const { key, id } = cursor;
-      q = q.where((eb) => eb.or([eb(col, order === 'asc' ? '>' : '<', key), eb.and([eb(col, '=', key), eb('cadres.id', '>', id)])]));
+      // A row comparison, (col, …, id) > (k, …, i): both databases read it as one range of the index
+      // (PostgreSQL cannot use an index for the equivalent col > k OR (col = k AND id > i)).
+      const left = sql.join([...cols.map((c) => sql.ref(c)), sql.ref('cadres.id')]);
+      const right = sql.join([...cursor.key.map((k) => sql.val(k)), sql.val(cursor.id)]);
+      q = q.where(sql<boolean>`(${left}) ${sql.raw(order === 'asc' ? '>' : '<')} (${right})`);
     }
-    q = q.orderBy(col, order).orderBy('cadres.id');
+    for (const c of cols) q = q.orderBy(c, order);
+    q = q.orderBy('cadres.id', order);
   }
   return q.limit(limit).execute();
 }
 
-/** The sort value of a roster row, for the next page's cursor. */
-export function sortKey(r: RosterRow, sort: CadreSort): string {
-  return { name: r.name, pinyin: r.namePinyin, birthDate: r.birthDate, workStart: r.workStartMonth, level: '' }[sort];
+/** The sort values of a roster row (KEYSET's columns), for the next page's cursor. */
+export function sortKey(r: RosterRow, sort: CadreSort): string[] {
+  return {
+    name: [r.name, r.namePinyin],
+    pinyin: [r.namePinyin],
+    birthDate: [r.birthDate, r.namePinyin],
+    workStart: [r.workStartMonth],
+    level: [],
+  }[sort];
 }
 
 export async function countRoster(db: Db, f: CadreConditions): Promise<number> {
@@ -91,4 +110,51 @@ export async function countRoster(db: Db, f: CadreConditions): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** Units within scope by exact name (an appointments sheet names them). */
+export async function unitsByName(db: Db, names: readonly string[], authorityIds: readonly number[]) {
+  if (!names.length || !authorityIds.length) return [];
+  const out: { id: number; name: string; authorityId: number }[] = [];
+  const list = [...new Set(names)];
+  for (let i = 0; i < list.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('units')
+        .select(['id', 'name', 'authorityId'])
+        .where('name', 'in', list.slice(i, i + 500))
+        .where('authorityId', 'in', authorityIds)
+        .execute()),
+    );
+  return out;
+}
+
+/** Every post of these units, with its team, as units.repository's findPost gives one. */
+export async function postsOfUnits(db: Db, unitIds: readonly number[]) {
+  if (!unitIds.length) return [];
+  return db
+    .selectFrom('posts')
+    .innerJoin('teams', 'teams.id', 'posts.teamId')
+    .innerJoin('units', 'units.id', 'teams.unitId')
+    .selectAll('posts')
+    .select(['teams.name as teamName', 'teams.unitId', 'units.name as unitName', 'units.authorityId'])
+    .where('teams.unitId', 'in', [...new Set(unitIds)])
+    .orderBy('posts.id')
+    .execute();
+}
+
+/** The facts appointment rules need of cadres, by id. */
+export async function appointmentCadres(db: Db, ids: readonly number[]) {
+  if (!ids.length) return [];
+  const out: { id: number; name: string; authorityId: number; status: string; workStartMonth: string }[] = [];
+  const list = [...new Set(ids)];
+  for (let i = 0; i < list.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('cadres')
+        .select(['id', 'name', 'authorityId', 'status', 'workStartMonth'])
+        .where('id', 'in', list.slice(i, i + 500))
+        .execute()),
+    );
+  return out;
 }

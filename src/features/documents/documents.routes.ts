@@ -25,7 +25,9 @@ const RosterQuery = SearchConditionsQuery.extend({
 });
 
 const Kind = z.object({
-  kind: z.enum(Object.keys(IMPORT_KINDS) as [ImportKind, ...ImportKind[]]).describe('cadres 干部基本信息；appraisals 年度考核'),
+  kind: z
+    .enum(Object.keys(IMPORT_KINDS) as [ImportKind, ...ImportKind[]])
+    .describe('cadres 干部基本信息；appointments 任职记录；appraisals 年度考核'),
 });
 
 const ImportReport = z.object({

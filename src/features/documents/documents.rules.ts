@@ -108,7 +108,7 @@ export function pickColumns(keys: readonly string[]): { columns: RosterColumnDef
 
 // ---- import kinds ----
 
-export const IMPORT_KINDS = { cadres: '干部基本信息', appraisals: '年度考核' } as const;
+export const IMPORT_KINDS = { cadres: '干部基本信息', appointments: '任职记录', appraisals: '年度考核' } as const;
 export type ImportKind = keyof typeof IMPORT_KINDS;
 
 /** A column of an import kind: its template look, and the field it fills. */
@@ -179,6 +179,15 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     text('appraisalText', '年度考核结果', 30),
     text('remarks', '备注', 20),
   ],
+  appointments: [
+    { field: 'idCard', label: '身份证号', kind: 'id', required: true, text: true, width: 21 },
+    text('name', '姓名', 10),
+    text('unit', '单位', 28, true),
+    { ...text('team', '班子', 20), note: '单位内同名职务多于一个时必填' },
+    text('post', '职务', 20, true),
+    { field: 'startDate', label: '任职时间', kind: 'date', required: true, text: true, note: '日期，如 2024.03.15' },
+    text('startDocNo', '任职文号', 20),
+  ],
   appraisals: [
     { field: 'idCard', label: '身份证号', kind: 'id', required: true, text: true, width: 21 },
     text('name', '姓名', 10),
@@ -195,6 +204,13 @@ export const IMPORT_INSTRUCTIONS: Record<ImportKind, string> = {
     '3. 性别、民族、政治面貌、健康状况、学历、学位、职务层次可选下拉名称，也可填代码。',
     '4. 年月写作 1985.03 或 198503；日期写作 2020.06.01。出生年月取自身份证号。',
     '5. 新建的干部归入您所在的管理权限；简历、家庭成员等在档案中维护。',
+  ].join('\n'),
+  appointments: [
+    '任职记录导入模板',
+    '1. 每行一名干部任一个职务；带＊的列必填。',
+    '2. 单位、班子、职务填名称（与“单位班子”中的名称一致）；单位内有同名职务时须填班子。',
+    '3. 任职时间写作 2024.03.15；不能晚于今天。职数已满、干部不在职等按任职的规则逐行报告。',
+    '4. 免职请在“单位班子”中办理。',
   ].join('\n'),
   appraisals: [
     '年度考核导入模板',

@@ -8,8 +8,8 @@ import { AppError, notFound, validationError, type FieldIssue } from '../../serv
 import type { Db } from '../../db/database.js';
 import { todayOf } from '../../domain/dates.js';
 import { parseIdCard } from '../../domain/idcard.js';
-import { buildAuditRow } from '../audit/audit.events.js';
-import { insertAudit } from '../audit/audit.repository.js';
+import { buildAuditRow, type AuditRow } from '../audit/audit.events.js';
+import { insertAudit, insertAudits } from '../audit/audit.repository.js';
 import * as cadresRepo from '../cadres/cadres.repository.js';
 import {
   guardDuplicateId,
@@ -18,7 +18,9 @@ import {
   searchConditions,
   storedInput,
   validateProfile,
+  validationSettings,
   type CadreSearchInput,
+  type ValidationLookups,
   type StoredCadre,
   type ValidProfile,
 } from '../cadres/cadres.service.js';
@@ -28,10 +30,14 @@ import { rmbToDocx } from '../../io/docx-rmb.js';
 import { createRosterWriter } from '../../io/excel-roster.js';
 import { buildTemplate, errorWorkbook, headerLabel, readFirstSheet, type CellError } from '../../io/excel-import.js';
 import * as repo from './documents.repository.js';
+import * as unitsRepo from '../units/units.repository.js';
+import { writeAppointment } from '../units/appointments.service.js';
+import { appointmentProblems } from '../../domain/teams.js';
 import {
   IMPORT_COLUMNS,
   IMPORT_INSTRUCTIONS,
   IMPORT_KINDS,
+  dateFromCell,
   pickColumns,
   readCadreCells,
   ROSTER_COLUMNS,
@@ -258,7 +264,14 @@ interface PlannedWrite {
   row: number;
   valid: ValidProfile;
   before?: StoredCadre;
+  oldChildren?: cadresRepo.CadreChildren;
 }
+
+/** Rows validated (and written, when confirmed) per block: bulk reads of a block, bounded memory. */
+const EXCEL_BLOCK = 1000;
+
+/** Plans an import through `db`: checks every row, and hands each block's valid rows to `write` (confirmed). */
+type ImportPlan = (db: Db, write?: (rows: PlannedWrite[]) => Promise<void>) => Promise<void>;
 
 /**
  * Read an uploaded template of `kind`, check every row through the cadre validation rules (codes may
@@ -285,7 +298,10 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
   if (missing.length) throw new AppError('VALIDATION', `表头缺少必填列：${missing.join('、')}（请使用系统生成的模板）`);
   const colOf = (field: string) => [...cols].find(([c]) => c.field === field)?.[1];
   const errors: CellError[] = [];
-  const plans: PlannedWrite[] = [];
+  let plan: ImportPlan;
+  let created = 0;
+  let updated = 0;
+  let appointed = 0;
   const seen = new Map<string, number>();
   const today = todayOf(ctx.now);
   const idCol = colOf('idCard')!;
@@ -298,9 +314,9 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
       errors.push({ row, col, message: `${i.label ?? i.field}：${i.message}` });
     }
   };
-  const check = async (row: number, input: CadreInput, selfId?: number): Promise<ValidProfile | undefined> => {
+  const check = async (inDb: Ctx, row: number, input: CadreInput, selfId?: number, known?: ValidationLookups): Promise<ValidProfile | undefined> => {
     try {
-      return await validateProfile(ctx, input, selfId);
+      return await validateProfile(inDb, input, selfId, known);
     } catch (e) {
       if (e instanceof AppError && e.code === 'VALIDATION') {
         issuesToCells(row, e.issues.length ? e.issues : [{ field: 'idCard', message: e.message }]);
@@ -311,6 +327,10 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
   };
 
   if (kind === 'cadres') {
+    // First every row's cells in pure code; then, block by block, the stored cadres of the block read in
+    // bulk (owners of the ID numbers, profiles, child lists, units' authorities), each row validated by
+    // the profile's own rules, and (when confirmed) written with its audit row collected for one insert.
+    const read: { row: number; idCard: string; fields: Partial<CadreInput>; birthMonth?: string }[] = [];
     for (const r of sheet.rows) {
       const { fields, problems } = readCadreCells(r.cells, cols);
       const before = errors.length;
@@ -322,98 +342,217 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
       if (parsed && !parsed.ok) errors.push({ row: r.row, col: idCol, message: `身份证号：${parsed.reason}` });
       if (key && seen.has(key)) errors.push({ row: r.row, col: idCol, message: `身份证号：与第${seen.get(key)}行重复` });
       else if (key) seen.set(key, r.row);
-      if (errors.length > before || !idCard) continue;
-      const ownerId = parsed?.ok ? await cadresRepo.findIdCardOwner(ctx.db, parsed.id) : undefined;
-      const stored = ownerId !== undefined ? await storedProfile(ctx.db, ownerId, ctx.actor.visibleAuthorityIds) : undefined;
-      if (ownerId !== undefined && !stored) {
-        errors.push({ row: r.row, col: idCol, message: '身份证号：该干部已存在，但不在您的干部管理权限范围内' });
-        continue;
-      }
-      if (!stored) {
-        const empty = specs.filter((c) => c.required && (fields as Record<string, unknown>)[c.field] === undefined);
-        for (const c of empty) errors.push({ row: r.row, col: cols.get(c), message: `${c.label}：新建干部时必填` });
-        if (empty.length) continue;
-      }
-      const input = { ...(stored?.input ?? blankInput(ctx, idCard)), ...fields };
-      if (parsed?.ok) input.birthMonth = parsed.birthDate.slice(0, 7);
-      const valid = await check(r.row, input, stored?.before.id);
-      if (valid) plans.push({ row: r.row, valid, before: stored?.before });
-    }
-  } else {
-    // appraisals: rows grouped by cadre, each cadre's profile saved once with its new years
-    const byCadre = new Map<number, { rows: number[]; stored: NonNullable<Awaited<ReturnType<typeof storedProfile>>>; years: Map<number, string> }>();
-    const yearCol = colOf('year')!;
-    const gradeCol = colOf('grade')!;
-    const nameCol = colOf('name');
-    for (const r of sheet.rows) {
-      const before = errors.length;
-      const idCard = (r.cells[idCol] ?? '').replace(/\s+/g, '').toUpperCase();
-      const yearText = r.cells[yearCol] ?? '';
-      const grade = r.cells[gradeCol] ?? '';
-      const year = /^\d{4}$/.test(yearText.replace(/年度?$/, '')) ? Number(yearText.replace(/年度?$/, '')) : NaN;
-      if (!idCard) errors.push({ row: r.row, col: idCol, message: '身份证号：必填' });
-      if (!Number.isInteger(year) || year < 1950) errors.push({ row: r.row, col: yearCol, message: `年度：“${yearText}”应为四位年份，如 2024` });
-      else if (year > Number(today.slice(0, 4))) errors.push({ row: r.row, col: yearCol, message: '年度：不能晚于今年' });
-      if (!IMPORT_COLUMNS.appraisals[3].values!.includes(grade))
-        errors.push({ row: r.row, col: gradeCol, message: `等次：“${grade}”应为 优秀、称职、基本称职、不称职 或 不定等次` });
-      const parsed = idCard ? parseIdCard(idCard, today) : undefined;
-      if (parsed && !parsed.ok) errors.push({ row: r.row, col: idCol, message: `身份证号：${parsed.reason}` });
       if (errors.length > before || !parsed?.ok) continue;
-      const ownerId = await cadresRepo.findIdCardOwner(ctx.db, parsed.id);
-      let entry = ownerId !== undefined ? byCadre.get(ownerId) : undefined;
-      if (!entry && ownerId !== undefined) {
-        const stored = await storedProfile(ctx.db, ownerId, ctx.actor.visibleAuthorityIds);
-        if (stored) {
-          entry = { rows: [], stored, years: new Map() };
-          byCadre.set(ownerId, entry);
+      read.push({ row: r.row, idCard: parsed.id, fields: { ...fields, idCard: parsed.id }, birthMonth: parsed.birthDate.slice(0, 7) });
+    }
+    plan = async (db, write) => {
+      const inDb: Ctx = { ...ctx, db };
+      const settings = await validationSettings(inDb);
+      for (let start = 0; start < read.length; start += EXCEL_BLOCK) {
+        const block = read.slice(start, start + EXCEL_BLOCK);
+        const owners = await cadresRepo.findIdCardOwners(
+          db,
+          block.map((b) => b.idCard),
+        );
+        const stored = await cadresRepo.findCadres(db, [...owners.values()], ctx.actor.visibleAuthorityIds);
+        // The template has no list columns: the lists stay as stored, untouched and not re-read, except
+        // the 职级 history from which the current 职级 is derived.
+        const children = await cadresRepo.loadChildrenMany(db, [...stored.keys()], ['ranks']);
+        const unitAuthorities = await cadresRepo.unitAuthorities(
+          db,
+          [...stored.values()].flatMap((c) => (c.unitId === null ? [] : [c.unitId])),
+        );
+        const planned: PlannedWrite[] = [];
+        for (const b of block) {
+          const ownerId = owners.get(b.idCard);
+          const before = ownerId === undefined ? undefined : stored.get(ownerId);
+          if (ownerId !== undefined && !before) {
+            errors.push({ row: b.row, col: idCol, message: '身份证号：该干部已存在，但不在您的干部管理权限范围内' });
+            continue;
+          }
+          if (!before) {
+            const empty = specs.filter((c) => c.required && (b.fields as Record<string, unknown>)[c.field] === undefined);
+            for (const c of empty) errors.push({ row: b.row, col: cols.get(c), message: `${c.label}：新建干部时必填` });
+            if (empty.length) continue;
+          }
+          const old = before ? storedInput(before, children.get(before.id)!) : undefined;
+          const input = { ...(old ?? blankInput(ctx, b.idCard)), ...b.fields };
+          if (b.birthMonth) input.birthMonth = b.birthMonth;
+          const valid = await check(inDb, b.row, input, before?.id, {
+            ...settings,
+            unitAuthorities,
+            idCardOwner: { idCard: b.idCard, ownerId },
+          });
+          if (valid) planned.push({ row: b.row, valid, before, oldChildren: before && children.get(before.id) });
+        }
+        await write?.(planned);
+      }
+    };
+  } else if (kind === 'appointments') {
+    // Each row an appointment: the cadre by 身份证号, the post by the names of its unit (and team) and its
+    // title; the rules of an appointment (domain/teams.ts: quota on every day since the start, the cadre
+    // in office) checked against the post's tenures and the rows above it in the sheet; written through
+    // the appointments' own write path (appointments.service.ts writeAppointment).
+    requireAccess(ctx.actor, 'appointment:write');
+    const col = (f: string) => colOf(f);
+    const cell = (r: { cells: string[] }, f: string) => {
+      const i = col(f);
+      return i === undefined ? '' : (r.cells[i] ?? '').trim();
+    };
+    plan = async (db, write) => {
+      const rows = sheet.rows.map((r) => ({
+        row: r.row,
+        idCard: cell(r, 'idCard').replace(/\s+/g, '').toUpperCase(),
+        name: cell(r, 'name'),
+        unit: cell(r, 'unit'),
+        team: cell(r, 'team'),
+        post: cell(r, 'post'),
+        startRaw: cell(r, 'startDate'),
+        startDocNo: cell(r, 'startDocNo'),
+      }));
+      const parsedIds = rows.map((r) => (r.idCard ? parseIdCard(r.idCard, today) : undefined));
+      const owners = await cadresRepo.findIdCardOwners(
+        db,
+        parsedIds.flatMap((p) => (p?.ok ? [p.id] : [])),
+      );
+      const cadres = new Map((await repo.appointmentCadres(db, [...owners.values()])).map((c) => [c.id, c]));
+      const units = await repo.unitsByName(db, rows.map((r) => r.unit).filter(Boolean), ctx.actor.visibleAuthorityIds);
+      const posts = await repo.postsOfUnits(
+        db,
+        units.map((u) => u.id),
+      );
+      const tenures = new Map<number, { id: number; cadreId: number; startDate: string; endDate: string | null }[]>();
+      const tenuresOf = async (postId: number) => {
+        if (!tenures.has(postId)) tenures.set(postId, await unitsRepo.tenuresOfPost(db, postId));
+        return tenures.get(postId)!;
+      };
+      const fieldCol: Record<string, string> = { cadreId: 'idCard', startDate: 'startDate', postId: 'post', quota: 'post' };
+      for (const [k, r] of rows.entries()) {
+        const before = errors.length;
+        const err = (field: string, message: string) => errors.push({ row: r.row, col: col(field), message });
+        const parsed = parsedIds[k];
+        if (!r.idCard) err('idCard', '身份证号：必填');
+        else if (parsed && !parsed.ok) err('idCard', `身份证号：${parsed.reason}`);
+        const cadreId = parsed?.ok ? owners.get(parsed.id) : undefined;
+        const cadre = cadreId === undefined ? undefined : cadres.get(cadreId);
+        if (parsed?.ok && (!cadre || !ctx.actor.visibleAuthorityIds.includes(cadre.authorityId)))
+          err('idCard', '身份证号：没有此干部，或不在您的干部管理权限范围内');
+        else if (cadre && r.name && r.name !== cadre.name) err('name', `姓名：与身份证号对应的干部“${cadre.name}”不一致`);
+        const startDate = r.startRaw ? dateFromCell(r.startRaw) : undefined;
+        if (!r.startRaw) err('startDate', '任职时间：必填');
+        else if (!startDate) err('startDate', `任职时间“${r.startRaw}”不是有效的日期（如 2024.03.15）`);
+        let post: (typeof posts)[number] | undefined;
+        const named = units.filter((u) => u.name === r.unit);
+        if (!r.unit) err('unit', '单位：必填');
+        else if (named.length === 0) err('unit', `单位：没有名为“${r.unit}”的单位，或不在您的管理范围内`);
+        else if (named.length > 1) err('unit', `单位：名为“${r.unit}”的单位有 ${named.length} 个，请在“单位班子”中核对名称`);
+        else if (!r.post) err('post', '职务：必填');
+        else {
+          const found = posts.filter((p) => p.unitId === named[0].id && p.title === r.post && (!r.team || p.teamName === r.team));
+          if (found.length === 0) err('post', `职务：${r.unit}${r.team ? ` ${r.team}` : ''}没有“${r.post}”这一职务`);
+          else if (found.length > 1) err('team', `班子：${r.unit}有 ${found.length} 个“${r.post}”职务，请填写班子`);
+          else post = found[0];
+        }
+        if (errors.length > before || !cadre || !post || !startDate) continue;
+        const postAppointments = await tenuresOf(post.id);
+        const problems = appointmentProblems({ today, cadreId: cadre.id, startDate, cadre, quota: post.quota, postAppointments });
+        for (const p of problems)
+          err(fieldCol[p.field] ?? 'post', `${p.field === 'startDate' ? '任职时间' : p.field === 'cadreId' ? '干部' : '职务'}：${p.message}`);
+        if (problems.length) continue;
+        // the rows below see this one, as the database will once it is written
+        postAppointments.push({ id: -r.row, cadreId: cadre.id, startDate, endDate: null });
+        if (write) {
+          await writeAppointment(db, ctx, cadre, post, { cadreId: cadre.id, postId: post.id, startDate, startDocNo: r.startDocNo });
+          appointed++;
         }
       }
-      if (!entry) {
-        errors.push({ row: r.row, col: idCol, message: '身份证号：没有此干部，或不在您的干部管理权限范围内' });
-        continue;
+    };
+  } else {
+    // appraisals: rows grouped by cadre, each cadre's profile saved once with its new years
+    plan = async (db, write) => {
+      const inDb: Ctx = { ...ctx, db };
+      const planned: PlannedWrite[] = [];
+      const byCadre = new Map<
+        number,
+        { rows: number[]; stored: NonNullable<Awaited<ReturnType<typeof storedProfile>>>; years: Map<number, string> }
+      >();
+      const yearCol = colOf('year')!;
+      const gradeCol = colOf('grade')!;
+      const nameCol = colOf('name');
+      for (const r of sheet.rows) {
+        const before = errors.length;
+        const idCard = (r.cells[idCol] ?? '').replace(/\s+/g, '').toUpperCase();
+        const yearText = r.cells[yearCol] ?? '';
+        const grade = r.cells[gradeCol] ?? '';
+        const year = /^\d{4}$/.test(yearText.replace(/年度?$/, '')) ? Number(yearText.replace(/年度?$/, '')) : NaN;
+        if (!idCard) errors.push({ row: r.row, col: idCol, message: '身份证号：必填' });
+        if (!Number.isInteger(year) || year < 1950) errors.push({ row: r.row, col: yearCol, message: `年度：“${yearText}”应为四位年份，如 2024` });
+        else if (year > Number(today.slice(0, 4))) errors.push({ row: r.row, col: yearCol, message: '年度：不能晚于今年' });
+        if (!IMPORT_COLUMNS.appraisals[3].values!.includes(grade))
+          errors.push({ row: r.row, col: gradeCol, message: `等次：“${grade}”应为 优秀、称职、基本称职、不称职 或 不定等次` });
+        const parsed = idCard ? parseIdCard(idCard, today) : undefined;
+        if (parsed && !parsed.ok) errors.push({ row: r.row, col: idCol, message: `身份证号：${parsed.reason}` });
+        if (errors.length > before || !parsed?.ok) continue;
+        const ownerId = await cadresRepo.findIdCardOwner(db, parsed.id);
+        let entry = ownerId !== undefined ? byCadre.get(ownerId) : undefined;
+        if (!entry && ownerId !== undefined) {
+          const stored = await storedProfile(db, ownerId, ctx.actor.visibleAuthorityIds);
+          if (stored) {
+            entry = { rows: [], stored, years: new Map() };
+            byCadre.set(ownerId, entry);
+          }
+        }
+        if (!entry) {
+          errors.push({ row: r.row, col: idCol, message: '身份证号：没有此干部，或不在您的干部管理权限范围内' });
+          continue;
+        }
+        const name = nameCol !== undefined ? (r.cells[nameCol] ?? '') : '';
+        if (name && name !== entry.stored.input.name) {
+          errors.push({ row: r.row, col: nameCol, message: `姓名：与身份证号对应的干部“${entry.stored.input.name}”不一致` });
+          continue;
+        }
+        const dupKey = `${parsed.id}/${year}`;
+        if (seen.has(dupKey)) {
+          errors.push({ row: r.row, col: yearCol, message: `年度：与第${seen.get(dupKey)}行重复` });
+          continue;
+        }
+        seen.set(dupKey, r.row);
+        entry.rows.push(r.row);
+        entry.years.set(year, grade);
       }
-      const name = nameCol !== undefined ? (r.cells[nameCol] ?? '') : '';
-      if (name && name !== entry.stored.input.name) {
-        errors.push({ row: r.row, col: nameCol, message: `姓名：与身份证号对应的干部“${entry.stored.input.name}”不一致` });
-        continue;
+      for (const [id, e] of byCadre) {
+        if (!e.rows.length) continue;
+        const kept = e.stored.input.appraisals.filter((a) => !e.years.has(a.year));
+        const appraisals = [...kept, ...[...e.years].map(([year, grade]) => ({ year, grade: grade as CadreInput['appraisals'][number]['grade'] }))];
+        const valid = await check(inDb, e.rows[0], { ...e.stored.input, appraisals }, id);
+        if (valid) planned.push({ row: e.rows[0], valid, before: e.stored.before });
       }
-      const dupKey = `${parsed.id}/${year}`;
-      if (seen.has(dupKey)) {
-        errors.push({ row: r.row, col: yearCol, message: `年度：与第${seen.get(dupKey)}行重复` });
-        continue;
-      }
-      seen.set(dupKey, r.row);
-      entry.rows.push(r.row);
-      entry.years.set(year, grade);
-    }
-    for (const [id, e] of byCadre) {
-      if (!e.rows.length) continue;
-      const kept = e.stored.input.appraisals.filter((a) => !e.years.has(a.year));
-      const appraisals = [...kept, ...[...e.years].map(([year, grade]) => ({ year, grade: grade as CadreInput['appraisals'][number]['grade'] }))];
-      const valid = await check(e.rows[0], { ...e.stored.input, appraisals }, id);
-      if (valid) plans.push({ row: e.rows[0], valid, before: e.stored.before });
-    }
+      await write?.(planned);
+    };
   }
 
-  const badRows = new Set(errors.map((e) => e.row));
-  let created = 0;
-  let updated = 0;
-  if (!dryRun && plans.length) {
+  if (dryRun) await plan(ctx.db);
+  else {
     const detail = { source: 'excel', kind, file: filename };
     await guardDuplicateId(
       ctx.db.transaction().execute(async (trx) => {
-        for (const p of plans) {
-          if (p.before) {
-            await replaceProfile(trx, ctx, p.before, p.before.version, p.valid, { detail });
-            updated++;
-          } else {
-            await insertProfile(trx, ctx, p.valid, { detail });
-            created++;
+        const auditRows: AuditRow[] = [];
+        await plan(trx, async (rows) => {
+          for (const p of rows) {
+            if (p.before) {
+              await replaceProfile(trx, ctx, p.before, p.before.version, p.valid, { detail, auditRows, oldChildren: p.oldChildren });
+              updated++;
+            } else {
+              await insertProfile(trx, ctx, p.valid, { detail, auditRows });
+              created++;
+            }
           }
-        }
+          await insertAudits(trx, auditRows.splice(0));
+        });
       }),
     );
   }
+  const badRows = new Set(errors.map((e) => e.row));
   const token = remember(ctx, kind, data, errors);
   const headerOf = (col?: number) => (col === undefined ? undefined : sheet.header[col]);
   return {
@@ -423,7 +562,7 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
     rows: sheet.rows.length,
     valid: sheet.rows.length - badRows.size,
     invalid: badRows.size,
-    created,
+    created: created + appointed,
     updated,
     errors: errors
       .sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1))

@@ -5,6 +5,7 @@ import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
 import { authorityId, cadreInput, idCardFor, insertUnit } from '../../../test/support/factory.js';
 import { nameKeys } from '../../domain/pinyin.js';
+import { rosterPage, sortKey, type RosterCursor } from './documents.repository.js';
 
 type Json = Record<string, unknown>;
 
@@ -225,6 +226,69 @@ describe.each(dialects)('documents on %s', (dialect) => {
       { year: 2024, grade: '称职' },
       { year: 2025, grade: '优秀' },
     ]);
+  });
+
+  it("imports appointments by names through the appointments' rules (quota, cadre in office), every bad cell reported", async () => {
+    const post = async (url: string, body: Json) => {
+      const res = await h.app.inject({ method: 'POST', url, headers: await h.as('ganbuke'), payload: body });
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json() as { id: number }).id;
+    };
+    const team = await post('/api/teams', { unitId: unit, name: '市发改委领导班子', kind: '部门班子' });
+    await post('/api/posts', { teamId: team, title: '主任', levelCode: '1A31', isChief: true, quota: 1 });
+    await post('/api/posts', { teamId: team, title: '副主任', levelCode: '1A32', isChief: false, quota: 2 });
+    const a = await create({ name: '任甲' });
+    const b = await create({ name: '任乙' });
+    const c = await create({ name: '任丙' });
+    const tpl = await get('ganbuke', '/api/templates/appointments.xlsx');
+    expect(tpl.statusCode).toBe(200);
+    const { wb, ws } = await sheetOf(tpl.rawPayload);
+    expect(rowsOf(ws)[0]).toEqual(['身份证号＊', '姓名', '单位＊', '班子', '职务＊', '任职时间＊', '任职文号']);
+    ws.addRow([a.idCard, '任甲', '青川市发展和改革委员会', '', '主任', '2024.03.15', '青组〔2024〕1号']);
+    ws.addRow([b.idCard, '任乙', '青川市发展和改革委员会', '市发改委领导班子', '副主任', '2024.04.01', '']);
+    ws.addRow([c.idCard, '任丙', '青川市发展和改革委员会', '', '主任', '2024.05.01', '']); // quota 1 taken by the row above
+    ws.addRow([c.idCard, '别人', '没有的单位', '', '', '2024.13.01', '']);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const dry = await upload('appointments', data, 1);
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    expect(dry.body).toMatchObject({ rows: 4, valid: 2, invalid: 2, created: 0 });
+    const errs = (dry.body as unknown as { errors: { row: number; column?: string; message: string }[] }).errors;
+    expect(errs.filter((e) => e.row === 4).map((e) => e.column)).toEqual(['E']);
+    expect(errs.find((e) => e.row === 4)!.message).toMatch(/^职务：.*职数/);
+    expect(errs.filter((e) => e.row === 5).map((e) => e.column)).toEqual(['B', 'C', 'F']);
+    const appointments = async (id: number) => (await get('ganbuke', `/api/cadres/${id}/appointments`)).json() as Json[];
+    expect(await appointments(a.id)).toEqual([]);
+
+    const done = await upload('appointments', data, 0);
+    expect(done.body).toMatchObject({ rows: 4, valid: 2, created: 2 });
+    expect(await appointments(a.id)).toEqual([
+      expect.objectContaining({ postTitle: '主任', startDate: '2024-03-15', startDocNo: '青组〔2024〕1号' }),
+    ]);
+    expect(await appointments(b.id)).toEqual([expect.objectContaining({ postTitle: '副主任' })]);
+    expect(await appointments(c.id)).toEqual([]);
+    // the same sheet again: the 主任 post is now full in the database too
+    const again = await upload('appointments', data, 1);
+    expect((again.body as unknown as { errors: { row: number }[] }).errors.some((e) => e.row === 2)).toBe(true);
+  });
+
+  it('pages the roster by keyset: every order gives the rows of one query, each once, ties included', async () => {
+    for (let i = 0; i < 8; i++) await create({ name: '同名', birthDate: `1980-0${1 + (i % 2)}-01` });
+    const f = { authorityIds: (await h.t.db.selectFrom('authorities').select('id').execute()).map((a) => a.id) };
+    for (const sort of ['name', 'pinyin', 'birthDate', 'workStart'] as const)
+      for (const order of ['asc', 'desc'] as const) {
+        const all = (await rosterPage(h.t.db, f, sort, order, null, 100_000)).map((r) => r.id);
+        expect(all.length).toBeGreaterThan(7);
+        const paged: number[] = [];
+        let cursor: RosterCursor | null = null;
+        for (;;) {
+          const rows = await rosterPage(h.t.db, f, sort, order, cursor, 3);
+          paged.push(...rows.map((r) => r.id));
+          if (rows.length < 3) break;
+          const last = rows[rows.length - 1];
+          cursor = { key: sortKey(last, sort), id: last.id, read: paged.length };
+        }
+        expect(paged, `${sort} ${order}`).toEqual(all);
+      }
   });
 
   it('streams a roster of 100,000 cadres', { timeout: 600_000 }, async () => {

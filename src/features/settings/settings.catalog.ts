@@ -163,6 +163,12 @@ export const SETTINGS = {
     default: 2,
     source: '本地做法：“2+1”导师帮带，每名年轻干部配 2 名导师',
   }),
+  'import.retentionDays': def({
+    label: '导入任务结果保留天数（含待确认文件的内容）',
+    schema: z.number('须为数字').int('须为整数').min(1, '不能小于 1').max(3650, '不能大于 3650'),
+    default: 30,
+    source: '本系统默认：导入任务及其逐个文件的结果保留 30 天，之后自动删除（上传的文件内容不长期留存）',
+  }),
   'system.demoData': def({
     label: '演示数据（界面显示“演示数据”标识）',
     schema: z.boolean('须为是或否'),

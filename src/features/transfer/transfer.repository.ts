@@ -19,12 +19,13 @@ export async function findByNameAndBirthMonth(db: Db, name: string, birthMonth: 
   if (authorityIds.length === 0) return [];
   return db
     .selectFrom('cadres')
-    .select(['id', 'idCard', 'name', 'currentPost'])
-    .where('name', '=', name)
-    .where('birthDate', '>=', `${birthMonth}-01`)
-    .where('birthDate', '<=', `${birthMonth}-31`)
-    .where('authorityId', 'in', authorityIds)
-    .orderBy('id')
+    .leftJoin('units', 'units.id', 'cadres.unitId')
+    .select(['cadres.id', 'cadres.idCard', 'cadres.name', 'cadres.currentPost', 'units.name as unitName'])
+    .where('cadres.name', '=', name)
+    .where('cadres.birthDate', '>=', `${birthMonth}-01`)
+    .where('cadres.birthDate', '<=', `${birthMonth}-31`)
+    .where('cadres.authorityId', 'in', authorityIds)
+    .orderBy('cadres.id')
     .limit(20)
     .execute();
 }
@@ -77,13 +78,47 @@ export async function insertJobFiles(db: Db, rows: Insertable<ImportJobFileTable
       .execute();
 }
 
-export async function jobFiles(db: Db, jobId: number, withPayload = false): Promise<JobFileRow[]> {
-  const q = db.selectFrom('importJobFiles').where('jobId', '=', jobId).orderBy('seq');
-  if (withPayload) return q.selectAll().execute();
-  const rows = await q
-    .select(['id', 'jobId', 'seq', 'file', 'status', 'name', 'idCard', 'message', 'issues', 'diff', 'cadreId', 'baseVersion'])
+/** One page of a job's results in file order (without payloads), optionally of one status. */
+export async function jobFilesPage(db: Db, jobId: number, q: { offset: number; limit: number; status?: string }): Promise<JobFileRow[]> {
+  let query = db.selectFrom('importJobFiles').where('jobId', '=', jobId);
+  if (q.status) query = query.where('status', '=', q.status);
+  const rows = await query
+    .select(['id', 'jobId', 'seq', 'file', 'status', 'name', 'idCard', 'message', 'issues', 'diff', 'cadreId', 'baseVersion', 'candidates'])
+    .orderBy('seq')
+    .limit(q.limit)
+    .offset(q.offset)
     .execute();
   return rows.map((r) => ({ ...r, payload: null }));
+}
+
+/** How many files of a job have each status. */
+export async function jobStatusCounts(db: Db, jobId: number): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('importJobFiles')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('jobId', '=', jobId)
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** The files of a job waiting for confirmation, with their payloads (confirming all of them). */
+export async function pendingJobFiles(db: Db, jobId: number): Promise<JobFileRow[]> {
+  return db.selectFrom('importJobFiles').selectAll().where('jobId', '=', jobId).where('status', '=', 'needs-confirmation').orderBy('seq').execute();
+}
+
+/** Jobs created before `before` (ISO instant): their ids, for the retention cleanup. */
+export async function deleteJobsBefore(db: Db, before: string): Promise<number> {
+  const old = db.selectFrom('importJobs').select('id').where('createdAt', '<', before);
+  // files first: SQLite enforces the cascade only with foreign keys on, PostgreSQL always; be explicit
+  await db.deleteFrom('importJobFiles').where('jobId', 'in', old).execute();
+  const r = await db.deleteFrom('importJobs').where('createdAt', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** One file of a job, with its payload. */
+export async function findJobFile(db: Db, jobId: number, file: string): Promise<JobFileRow | undefined> {
+  return db.selectFrom('importJobFiles').selectAll().where('jobId', '=', jobId).where('file', '=', file).executeTakeFirst();
 }
 
 export async function updateJobFile(db: Db, id: number, patch: Partial<Omit<JobFileRow, 'id' | 'jobId' | 'seq'>>): Promise<void> {

@@ -6,7 +6,10 @@ import { registerFieldLabels } from '../../server/field-labels.js';
 import type { ZipEntry } from '../../io/zip.js';
 import * as svc from './transfer.service.js';
 
-registerFieldLabels({ files: '文件', ids: '干部编号', authorityId: '管理权限', unitId: '工作单位' }, ['/api/imports', '/api/exports']);
+registerFieldLabels(
+  { files: '文件', file: '文件', cadreId: '对应干部', idCard: '身份证号', ids: '干部编号', authorityId: '管理权限', unitId: '工作单位' },
+  ['/api/imports', '/api/exports'],
+);
 
 const Issue = z.object({
   field: z.string(),
@@ -17,6 +20,7 @@ const Issue = z.object({
 });
 
 const Result = z.object({
+  seq: z.number().describe('文件在任务中的序号（从 0 起）'),
   file: z.string().describe('文件名（压缩包内的文件为“压缩包名:路径”）'),
   status: z
     .enum(svc.IMPORT_STATUSES)
@@ -32,6 +36,10 @@ const Result = z.object({
     .optional()
     .describe('与库中干部的逐项差异'),
   cadreId: z.number().optional(),
+  candidates: z
+    .array(z.object({ cadreId: z.number(), idCard: z.string(), name: z.string(), currentPost: z.string(), unitName: z.string().nullable() }))
+    .optional()
+    .describe('ambiguous：姓名、出生年月相同的候选干部'),
 });
 
 const JobStatus = z.enum(['running', 'done', 'failed']);
@@ -56,7 +64,16 @@ const Job = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   counts: Counts,
-  results: z.array(Result),
+  page: z.number(),
+  pageSize: z.number(),
+  resultsTotal: z.number().describe('结果总数（按 status 筛选时为该状态的数目）'),
+  results: z.array(Result).describe('本页结果（按文件序号）'),
+});
+
+const ResultQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1).describe('页码'),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50).describe('每页结果数（至多 500）'),
+  status: z.enum(svc.IMPORT_STATUSES).optional().describe('只看此状态的结果'),
 });
 
 const attachment = (name: string, fallback: string) => `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -123,9 +140,15 @@ export async function transferRoutes(app: App, deps: AppDeps) {
     '/api/imports/:id',
     {
       config: { permission: 'cadre:write' },
-      schema: { tags, summary: '导入任务的进度和逐个文件的结果（只限本人的任务）', params: IdParams, response: { 200: Job, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '导入任务的进度、各状态数目和逐个文件的结果（分页；只限本人的任务）',
+        params: IdParams,
+        querystring: ResultQuery,
+        response: { 200: Job, ...errorResponses },
+      },
     },
-    async (req) => svc.getImportJob(ctxOf(req, deps), req.params.id),
+    async (req) => svc.getImportJob(ctxOf(req, deps), req.params.id, req.query),
   );
 
   app.post(
@@ -136,11 +159,43 @@ export async function transferRoutes(app: App, deps: AppDeps) {
         tags,
         summary: '确认覆盖待确认的文件（逐个复核干部在比对后未被修改）',
         params: IdParams,
-        body: z.object({ files: z.array(z.string().min(1)).min(1).max(10000).describe('要覆盖的文件（结果中的 file）') }),
+        body: z
+          .object({
+            files: z.array(z.string().min(1)).min(1).max(10000).optional().describe('要覆盖的文件（结果中的 file）'),
+            all: z.literal(true).optional().describe('覆盖此任务全部待确认的文件'),
+          })
+          .refine((b) => (b.files === undefined) !== (b.all === undefined), { message: '请选择要覆盖的文件，或选择全部', path: ['files'] }),
         response: { 200: Job, ...errorResponses },
       },
     },
-    async (req) => svc.confirmImport(ctxOf(req, deps), req.params.id, req.body.files),
+    async (req) => svc.confirmImport(ctxOf(req, deps), req.params.id, req.body.all ? 'all' : req.body.files!),
+  );
+
+  app.post(
+    '/api/imports/:id/resolve',
+    {
+      config: { permission: 'cadre:write' },
+      schema: {
+        tags,
+        summary: '确定无身份证号文件对应的干部：选择候选干部（之后逐项比对、确认覆盖），或补录身份证号（无此人则新建）',
+        params: IdParams,
+        body: z
+          .object({
+            file: z.string().min(1).describe('结果中的 file'),
+            cadreId: z.number().int().positive().optional().describe('选择的候选干部编号'),
+            idCard: z.string().trim().min(1).max(18).optional().describe('补录的身份证号'),
+          })
+          .refine((b) => (b.cadreId === undefined) !== (b.idCard === undefined), {
+            message: '请选择一名候选干部或填写身份证号（二者选一）',
+            path: ['cadreId'],
+          }),
+        response: { 200: Job, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { file, cadreId, idCard } = req.body;
+      return svc.resolveImport(ctxOf(req, deps), req.params.id, file, cadreId !== undefined ? { cadreId } : { idCard: idCard! });
+    },
   );
 
   app.get(

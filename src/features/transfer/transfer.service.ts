@@ -10,9 +10,11 @@ import type { ControlledTransaction } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { displayMonth, todayOf } from '../../domain/dates.js';
+import { parseIdCard } from '../../domain/idcard.js';
 import { codeName } from '../codes/codes.catalog.js';
 import { buildAuditRow } from '../audit/audit.events.js';
 import { insertAudit } from '../audit/audit.repository.js';
+import { getSetting } from '../settings/settings.service.js';
 import * as cadresRepo from '../cadres/cadres.repository.js';
 import {
   guardDuplicateId,
@@ -26,7 +28,7 @@ import {
 } from '../cadres/cadres.service.js';
 import { CADRE_LABELS, type CadreInput } from '../cadres/cadres.rules.js';
 import { importRmbFile } from '../../io/rmb-import.js';
-import { cadreToRmb, jianliLinesOf, type RmbExtras, type RmbProposal } from '../../io/rmb-mapping.js';
+import { cadreToRmb, jianliLinesOf, type RmbCadreInput, type RmbExtras, type RmbProposal } from '../../io/rmb-mapping.js';
 import { formatJianli } from '../../io/jianli.js';
 import { serializeLrmx } from '../../io/lrmx.js';
 import { rmbLabel, type RmbIssue } from '../../io/rmb-record.js';
@@ -60,10 +62,19 @@ export interface ImportIssue extends FieldIssue {
 
 /** What a confirmation writes: the profile from the file, its photo, the proposal and the extras. */
 interface ImportPayload {
-  input: CadreInput;
+  input: RmbCadreInput;
   photo: { mime: string; base64: string } | null;
   proposal: RmbProposal;
   extras: RmbExtras;
+}
+
+/** A cadre that a file without 身份证号 may be (same 姓名 and 出生年月), for the user to choose. */
+export interface ImportCandidate {
+  cadreId: number;
+  idCard: string;
+  name: string;
+  currentPost: string;
+  unitName: string | null;
 }
 
 export interface ImportResult {
@@ -77,7 +88,9 @@ export interface ImportResult {
   cadreId?: number;
   /** the cadre's version when the difference was computed */
   baseVersion?: number;
-  /** kept for a later confirmation; never sent to clients */
+  /** an 'ambiguous' file's possible cadres */
+  candidates?: ImportCandidate[];
+  /** kept for a later confirmation (or resolution of an ambiguous file); never sent to clients */
   payload?: ImportPayload;
 }
 
@@ -316,8 +329,12 @@ export async function importOne(ctx: Ctx, src: ImportSource, target: ImportTarge
       return {
         ...base,
         status: 'ambiguous',
-        message: `文件中没有身份证号，${who}的干部有 ${matches.length} 名（${matches.map((m) => `${m.idCard}${m.currentPost ? ` ${m.currentPost}` : ''}`).join('；')}），请确定是哪一位或补录身份证号`,
-        issues: warnings,
+        message: `文件中没有身份证号，${who}的干部有 ${matches.length} 名（${matches
+          .map((m) => `编号 ${m.id}，身份证号 ${m.idCard}${m.unitName ? `，${m.unitName}` : ''}${m.currentPost ? `，${m.currentPost}` : ''}`)
+          .join('；')}），请确定是哪一位（网页“数据导入”中选择）或补录身份证号后再导入`,
+        candidates: matches.map((m) => ({ cadreId: m.id, idCard: m.idCard, name: m.name, currentPost: m.currentPost, unitName: m.unitName })),
+        payload: { input, photo: photo ? { mime: photo.mime, base64: Buffer.from(photo.bytes).toString('base64') } : null, proposal, extras },
+        ...(warnings.length && { issues: warnings }),
       };
     existingId = matches[0].id;
     byName = true;
@@ -326,6 +343,26 @@ export async function importOne(ctx: Ctx, src: ImportSource, target: ImportTarge
   } else {
     existingId = await cadresRepo.findIdCardOwner(ctx.db, input.idCard);
   }
+  return importMatched(ctx, { base, input, photo, proposal, extras, warnings, byName, existingId }, target, opts);
+}
+
+/** A file read and matched: what importMatched writes or compares. */
+interface MatchedFile {
+  base: { file: string; name: string; idCard: string };
+  input: RmbCadreInput;
+  photo: { mime: string; bytes: Uint8Array } | null;
+  proposal: RmbProposal;
+  extras: RmbExtras;
+  warnings: ImportIssue[];
+  /** matched by 姓名 + 出生年月 (the file has no 身份证号) */
+  byName: boolean;
+  /** the cadre it is; undefined: a new cadre */
+  existingId: number | undefined;
+}
+
+/** Create the new cadre, or compare with (and with `apply` write to) the existing one. */
+async function importMatched(ctx: Ctx, m: MatchedFile, target: ImportTarget, opts: ImportOptions): Promise<ImportResult> {
+  const { base, input, photo, proposal, extras, warnings, byName, existingId } = m;
   // The validation below looks up the same ID number; it takes this answer instead of asking again.
   const known: ValidationLookups = { ...opts.lookups, idCardOwner: { idCard: input.idCard, ownerId: existingId } };
 
@@ -336,7 +373,7 @@ export async function importOne(ctx: Ctx, src: ImportSource, target: ImportTarge
     proposal,
     extras,
   });
-  const detail = { source: 'import', file: src.file, ...opts.detail };
+  const detail = { source: 'import', file: base.file, ...opts.detail };
 
   try {
     if (existingId === undefined) {
@@ -556,6 +593,7 @@ export const waitForImportJobs = async () => {
 };
 
 const toRow = (jobId: number, seq: number, r: ImportResult) => ({
+  candidates: r.candidates ? JSON.stringify(r.candidates) : null,
   jobId,
   seq,
   file: r.file,
@@ -583,6 +621,7 @@ export async function startImportJob(ctx: Ctx, uploads: readonly ZipEntry[], ask
     throw new AppError('VALIDATION', '文件：没有可导入的任免审批表文件（.lrmx、.lrm + .pic 或其 .zip）', [
       { field: 'files', label: '文件', message: '没有可导入的任免审批表文件' },
     ]);
+  await cleanupImportJobs(ctx.db, ctx.now);
   const jobId = await repo.insertJob(ctx.db, { userId: ctx.actor.userId, ...target, total, createdAt: ctx.now.toISOString() });
   await repo.insertJobFiles(
     ctx.db,
@@ -644,11 +683,31 @@ export async function listImportJobs(ctx: Ctx) {
 
 const parseJson = <T>(s: string | null): T | undefined => (s === null ? undefined : (JSON.parse(s) as T));
 
-export async function getImportJob(ctx: Ctx, id: number) {
+/** Results are sent a page at a time: a 1,000-file zip's job is not one answer of 1,000 rows. */
+export interface ResultPage {
+  page: number;
+  pageSize: number;
+  status?: ImportStatus;
+}
+
+export async function getImportJob(ctx: Ctx, id: number, q: ResultPage = { page: 1, pageSize: 50 }) {
   requireAccess(ctx.actor, 'cadre:write');
   const job = await repo.findJob(ctx.db, id, ctx.actor.userId);
   if (!job) throw notFound('该导入任务');
-  const rows = await repo.jobFiles(ctx.db, id);
+  const [rows, byStatus] = await Promise.all([
+    repo.jobFilesPage(ctx.db, id, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, status: q.status }),
+    repo.jobStatusCounts(ctx.db, id),
+  ]);
+  const n = (s: ImportStatus) => byStatus.get(s) ?? 0;
+  const counts: ImportCounts = {
+    files: [...byStatus.values()].reduce((a, b) => a + b, 0),
+    created: n('created'),
+    updated: n('updated'),
+    unchanged: n('unchanged'),
+    needsConfirmation: n('needs-confirmation'),
+    ambiguous: n('ambiguous'),
+    errors: n('error'),
+  };
   const interrupted = job.status === 'running' && !running.has(id);
   return {
     id: job.id,
@@ -660,8 +719,12 @@ export async function getImportJob(ctx: Ctx, id: number) {
     unitId: job.unitId,
     createdAt: job.createdAt,
     finishedAt: job.finishedAt,
-    counts: countResults(rows as { status: ImportStatus }[]),
+    counts,
+    page: q.page,
+    pageSize: q.pageSize,
+    resultsTotal: q.status ? n(q.status) : counts.files,
     results: rows.map((r) => ({
+      seq: r.seq,
       file: r.file,
       status: r.status as ImportStatus,
       name: r.name,
@@ -670,20 +733,32 @@ export async function getImportJob(ctx: Ctx, id: number) {
       ...(r.issues !== null && { issues: parseJson<ImportIssue[]>(r.issues) }),
       ...(r.diff !== null && { diff: parseJson<DiffEntry[]>(r.diff) }),
       ...(r.cadreId !== null && { cadreId: r.cadreId }),
+      ...(r.candidates !== null && { candidates: parseJson<ImportCandidate[]>(r.candidates) }),
     })),
   };
+}
+
+/**
+ * Delete import jobs (their results and the file contents kept for confirmation) older than the
+ * retention setting; runs when a new job starts. The number of jobs deleted.
+ */
+export async function cleanupImportJobs(db: Db, now: Date): Promise<number> {
+  const days = await getSetting(db, 'import.retentionDays', now);
+  const before = new Date(now.getTime() - days * 86_400_000).toISOString();
+  return repo.deleteJobsBefore(db, before);
 }
 
 /**
  * Apply the confirmed differences of a finished job, file by file, each only if the cadre has not been
  * saved since the difference was shown (else the file reports it and is left alone).
  */
-export async function confirmImport(ctx: Ctx, id: number, files: readonly string[]) {
+export async function confirmImport(ctx: Ctx, id: number, which: readonly string[] | 'all') {
   requireAccess(ctx.actor, 'cadre:write');
   const job = await repo.findJob(ctx.db, id, ctx.actor.userId);
   if (!job) throw notFound('该导入任务');
   if (running.has(id)) throw new AppError('CONFLICT', '导入尚未完成，请完成后再确认');
-  const rows = await repo.jobFiles(ctx.db, id, true);
+  const rows = await repo.pendingJobFiles(ctx.db, id);
+  const files = which === 'all' ? rows.map((r) => r.file) : which;
   const unknown = files.filter((f) => !rows.some((r) => r.file === f && r.status === 'needs-confirmation'));
   if (unknown.length)
     throw new AppError(
@@ -704,6 +779,80 @@ export async function confirmImport(ctx: Ctx, id: number, files: readonly string
     applied.push(result);
   }
   await auditImport(ctx, applied, { via: 'web', importJob: job.id, confirmed: files });
+  return getImportJob(ctx, id);
+}
+
+/** How the user resolves an ambiguous file: one of its candidates, or the 身份证号 the file lacks. */
+export type ResolveChoice = { cadreId: number } | { idCard: string };
+
+/**
+ * Resolve a file without 身份证号 that matched several cadres: with a candidate chosen, the file is
+ * compared with that cadre (then confirmed as any other difference); with a 身份证号 given, it is
+ * matched by that number, or a new cadre is created when nobody has it. A choice the file cannot take
+ * (its data invalid for that cadre) is refused and the file stays to be resolved.
+ */
+export async function resolveImport(ctx: Ctx, id: number, file: string, choice: ResolveChoice) {
+  requireAccess(ctx.actor, 'cadre:write');
+  const job = await repo.findJob(ctx.db, id, ctx.actor.userId);
+  if (!job) throw notFound('该导入任务');
+  if (running.has(id)) throw new AppError('CONFLICT', '导入尚未完成，请完成后再处理');
+  const row = await repo.findJobFile(ctx.db, id, file);
+  if (!row || row.status !== 'ambiguous' || row.payload === null)
+    throw new AppError('VALIDATION', `文件：${file} 不是此任务中待确定对应干部的文件`, [
+      { field: 'file', label: '文件', message: `${file} 不是此任务中待确定对应干部的文件` },
+    ]);
+  const payload = parseJson<ImportPayload>(row.payload)!;
+  const candidates = parseJson<ImportCandidate[]>(row.candidates) ?? [];
+  const input: RmbCadreInput = { ...payload.input };
+  let existingId: number | undefined;
+  let byName = false;
+  if ('cadreId' in choice) {
+    const c = candidates.find((x) => x.cadreId === choice.cadreId);
+    if (!c)
+      throw new AppError('VALIDATION', '对应干部：不是此文件的候选干部', [{ field: 'cadreId', label: '对应干部', message: '不是此文件的候选干部' }]);
+    input.idCard = c.idCard;
+    existingId = c.cadreId;
+    byName = true;
+  } else {
+    const parsed = parseIdCard(choice.idCard, todayOf(ctx.now));
+    if (!parsed.ok) throw new AppError('VALIDATION', `身份证号：${parsed.reason}`, [{ field: 'idCard', label: '身份证号', message: parsed.reason }]);
+    input.idCard = parsed.id;
+    existingId = await cadresRepo.findIdCardOwner(ctx.db, parsed.id);
+  }
+  const issues = parseJson<ImportIssue[]>(row.issues) ?? [];
+  const result = await importMatched(
+    ctx,
+    {
+      base: { file: row.file, name: row.name, idCard: input.idCard },
+      input,
+      photo: payload.photo ? { mime: payload.photo.mime, bytes: new Uint8Array(Buffer.from(payload.photo.base64, 'base64')) } : null,
+      proposal: payload.proposal,
+      extras: payload.extras,
+      warnings: issues.filter((i) => i.severity === 'warning'),
+      byName,
+      existingId,
+    },
+    { authorityId: job.authorityId, unitId: job.unitId },
+    { apply: false, detail: { importJob: id, resolved: 'cadreId' in choice ? 'candidate' : 'idCard' } },
+  );
+  if (result.status === 'error')
+    throw new AppError(
+      'VALIDATION',
+      result.message ?? '文件无法按此选择导入',
+      (result.issues ?? []).filter((i) => i.severity !== 'warning'),
+    );
+  await repo.updateJobFile(ctx.db, row.id, {
+    status: result.status,
+    idCard: result.idCard,
+    name: result.name,
+    message: result.message ?? null,
+    issues: result.issues?.length ? JSON.stringify(result.issues) : null,
+    diff: result.diff ? JSON.stringify(result.diff) : null,
+    cadreId: result.cadreId ?? null,
+    baseVersion: result.baseVersion ?? null,
+    payload: result.payload ? JSON.stringify(result.payload) : null,
+  });
+  if (result.status === 'created') await auditImport(ctx, [result], { via: 'web', importJob: id, resolved: file });
   return getImportJob(ctx, id);
 }
 
@@ -734,7 +883,7 @@ async function applyConfirmed(ctx: Ctx, row: repo.JobFileRow, payload: ImportPay
   }
 }
 
-const pickFileFields = (input: CadreInput): Partial<CadreInput> => Object.fromEntries(FILE_FIELDS.map((f) => [f, input[f]]));
+const pickFileFields = (input: RmbCadreInput): Partial<CadreInput> => Object.fromEntries(FILE_FIELDS.map((f) => [f, input[f]]));
 
 // ---- export ----
 

@@ -46,4 +46,6 @@ export interface ImportJobFileTable {
   baseVersion: number | null;
   /** JSON of what a confirmation writes (profile, photo, proposal, extras); null once applied */
   payload: string | null;
+  /** JSON ImportCandidate[]: the cadres an 'ambiguous' file may be (migration 0004) */
+  candidates: string | null;
 }

@@ -22,6 +22,7 @@ interface Result {
   issues?: { field: string; label?: string; message: string }[];
   diff?: { field: string; label: string; old: string; new: string }[];
   cadreId?: number;
+  candidates?: { cadreId: number; idCard: string; name: string }[];
 }
 interface Job {
   id: number;
@@ -273,6 +274,75 @@ describe.each(dialects)('任免审批表 import and export on %s', (dialect) => 
     expect(other.status).toBe(201);
     const two = await upload([{ name: '周八.lrm', bytes: lrm }]);
     expect(two.results[0]).toMatchObject({ status: 'ambiguous', message: expect.stringContaining('有 2 名') });
+    expect(two.results[0].candidates!.map((c) => c.cadreId).sort()).toEqual([zhou.body.id, other.body.id].sort());
+
+    // The user decides: a cadre not among the candidates is refused, the file stays to be resolved.
+    const resolve = (jobId: number, body: Json) => api('ganbuke', 'POST', `/api/imports/${jobId}/resolve`, { file: '周八.lrm', ...body });
+    const wrong = await resolve(two.id, { cadreId: sampleId });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain('候选干部');
+    expect((await resolve(two.id, { cadreId: other.body.id, idCard: idFor('19900515', '022') })).status).toBe(400);
+    // one candidate chosen → the differences with that cadre, confirmed as any other
+    const chosen = (await resolve(two.id, { cadreId: other.body.id })).body as unknown as Job;
+    expect(chosen.results[0]).toMatchObject({ status: 'needs-confirmation', cadreId: other.body.id, idCard: other.body.idCard });
+    expect(chosen.counts).toMatchObject({ ambiguous: 0, needsConfirmation: 1 });
+    expect((await resolve(two.id, { cadreId: other.body.id })).status).toBe(400);
+    const applied = (await api('ganbuke', 'POST', `/api/imports/${two.id}/confirm`, { files: ['周八.lrm'] })).body as unknown as Job;
+    expect(applied.results[0].status).toBe('updated');
+    expect(await profile(other.body.id as number)).toMatchObject({ currentPost: (await profile(zhou.body.id as number)).currentPost });
+
+    // or a 身份证号 the file lacks: a bad one is refused; a new one creates the cadre
+    const three = await upload([{ name: '周八.lrm', bytes: lrm }]);
+    expect(three.results[0].status).toBe('ambiguous');
+    const bad = await resolve(three.id, { idCard: '340102199005150000' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('身份证号');
+    const newId = idFor('19900515', '022');
+    const created = (await resolve(three.id, { idCard: newId })).body as unknown as Job;
+    expect(created.results[0]).toMatchObject({ status: 'created', idCard: newId, name: '周八' });
+    expect(await profile(created.results[0].cadreId!)).toMatchObject({ idCard: newId, birthDate: '1990-05-15', hasPhoto: false });
+  });
+
+  it('sends results a page at a time, confirms all pending files at once, and deletes jobs past their retention', async () => {
+    const files = [
+      { name: 'p1.lrmx', bytes: variant({ XianRenZhiWu: '某某市某某局调研员' }, { keepId: true }) },
+      { name: 'p2.lrmx', bytes: Buffer.from('<Person>') },
+      { name: 'p3.lrmx', bytes: Buffer.from('not xml') },
+    ];
+    const job = await upload(files);
+    expect(job.counts).toMatchObject({ files: 3, needsConfirmation: 1, errors: 2 });
+    const page = async (q: string) => (await api('ganbuke', 'GET', `/api/imports/${job.id}?${q}`)).body as unknown as Job & { resultsTotal: number };
+    const first = await page('pageSize=2');
+    expect(first.results.map((r) => r.file)).toEqual(['p1.lrmx', 'p2.lrmx']);
+    expect(first.resultsTotal).toBe(3);
+    expect((await page('pageSize=2&page=2')).results.map((r) => r.file)).toEqual(['p3.lrmx']);
+    const errors = await page('status=error');
+    expect(errors.resultsTotal).toBe(2);
+    expect(errors.results.map((r) => r.status)).toEqual(['error', 'error']);
+    expect((await api('ganbuke', 'GET', `/api/imports/${job.id}?pageSize=501`)).status).toBe(400);
+
+    expect((await api('ganbuke', 'POST', `/api/imports/${job.id}/confirm`, {})).status).toBe(400);
+    const all = (await api('ganbuke', 'POST', `/api/imports/${job.id}/confirm`, { all: true })).body as unknown as Job;
+    expect(all.counts).toMatchObject({ updated: 1, needsConfirmation: 0 });
+    expect(await profile(sampleId)).toMatchObject({ currentPost: '某某市某某局调研员' });
+
+    // 40 days old: deleted when the next job starts (the default keeps 30 days); 10 days old: kept
+    const daysAgo = (d: number) => new Date(h.clock.now.getTime() - d * 86_400_000).toISOString();
+    const kept = await upload([{ name: 'k.lrmx', bytes: Buffer.from('x') }]);
+    await h.t.db
+      .updateTable('importJobs')
+      .set({ createdAt: daysAgo(40) })
+      .where('id', '=', job.id)
+      .execute();
+    await h.t.db
+      .updateTable('importJobs')
+      .set({ createdAt: daysAgo(10) })
+      .where('id', '=', kept.id)
+      .execute();
+    await upload([{ name: 'n.lrmx', bytes: Buffer.from('x') }]);
+    expect((await api('ganbuke', 'GET', `/api/imports/${job.id}`)).status).toBe(404);
+    expect(await h.t.db.selectFrom('importJobFiles').select('id').where('jobId', '=', job.id).execute()).toEqual([]);
+    expect((await api('ganbuke', 'GET', `/api/imports/${kept.id}`)).status).toBe(200);
   });
 
   it('needs cadre:write to import and cadre:export to export; a county sees only its own', async () => {

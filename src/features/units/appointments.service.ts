@@ -2,6 +2,7 @@
 // The checks are the pure rules of domain/teams.ts; this file loads their facts and records the result.
 import { requireAccess, canSeeAuthority, type Ctx } from '../../server/access.js';
 import { AppError, notFound } from '../../server/errors.js';
+import type { Db } from '../../db/database.js';
 import { todayOf } from '../../domain/dates.js';
 import { appointmentProblems, endProblems, isInForce } from '../../domain/teams.js';
 import { buildAuditRow } from '../audit/audit.events.js';
@@ -27,7 +28,19 @@ export async function createAppointment(ctx: Ctx, input: AppointmentInput): Prom
   requireAccess(ctx.actor, 'appointment:write');
   const cadre = await visibleCadre(ctx, input.cadreId);
   const post = await visiblePost(ctx, ctx.db, input.postId);
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute((trx) => writeAppointment(trx, ctx, cadre, post, input));
+}
+
+export type AppointmentCadre = NonNullable<Awaited<ReturnType<typeof repo.findCadreForAppointment>>>;
+export type AppointmentPost = NonNullable<Awaited<ReturnType<typeof repo.findPost>>>;
+
+/**
+ * One appointment inside the caller's transaction (an Excel import writes many in one): the post
+ * locked, the quota and the cadre checked against the post's tenures as they are now, the row and its
+ * audit. The caller has checked the permission and that the actor sees the cadre and the post.
+ */
+export async function writeAppointment(trx: Db, ctx: Ctx, cadre: AppointmentCadre, post: AppointmentPost, input: AppointmentInput): Promise<number> {
+  {
     await repo.lockPost(trx, post.id);
     const postAppointments = await repo.tenuresOfPost(trx, post.id);
     raise(
@@ -45,7 +58,7 @@ export async function createAppointment(ctx: Ctx, input: AppointmentInput): Prom
       }),
     );
     return id;
-  });
+  }
 }
 
 export interface EndInput {

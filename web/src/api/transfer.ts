@@ -13,7 +13,18 @@ export interface DiffEntry {
   new: string;
 }
 
+/** A cadre a file without 身份证号 may be (same 姓名 and 出生年月). */
+export interface ImportCandidate {
+  cadreId: number;
+  idCard: string;
+  name: string;
+  currentPost: string;
+  unitName: string | null;
+}
+
 export interface ImportResult {
+  /** the file's position in the job (from 0) */
+  seq: number;
   /** the file name (a file inside a zip is “压缩包名:路径”) */
   file: string;
   status: ImportStatus;
@@ -23,6 +34,7 @@ export interface ImportResult {
   issues?: (FieldIssue & { severity?: 'error' | 'warning' })[];
   diff?: DiffEntry[];
   cadreId?: number;
+  candidates?: ImportCandidate[];
 }
 
 export interface ImportCounts {
@@ -46,6 +58,10 @@ export interface ImportJob {
   createdAt: string;
   finishedAt: string | null;
   counts: ImportCounts;
+  page: number;
+  pageSize: number;
+  /** results in all pages (of the status asked for) */
+  resultsTotal: number;
   results: ImportResult[];
 }
 
@@ -57,7 +73,7 @@ export interface RosterColumn {
   default: boolean;
 }
 
-export const EXCEL_KINDS = { cadres: '干部基本信息', appraisals: '年度考核' } as const;
+export const EXCEL_KINDS = { cadres: '干部基本信息', appointments: '任职记录', appraisals: '年度考核' } as const;
 export type ExcelKind = keyof typeof EXCEL_KINDS;
 
 export interface ExcelReport {
@@ -82,8 +98,11 @@ export const transferApi = {
     return api.upload<{ jobId: number }>('/api/imports', form);
   },
   jobs: () => api.get<ImportJobSummary[]>('/api/imports'),
-  job: (id: number) => api.get<ImportJob>(`/api/imports/${id}`),
-  confirm: (id: number, files: string[]) => api.post<ImportJob>(`/api/imports/${id}/confirm`, { files }),
+  job: (id: number, q: { page?: number; pageSize?: number; status?: ImportStatus } = {}) => api.get<ImportJob>(`/api/imports/${id}`, q),
+  confirm: (id: number, which: string[] | 'all') =>
+    api.post<ImportJob>(`/api/imports/${id}/confirm`, which === 'all' ? { all: true } : { files: which }),
+  resolve: (id: number, file: string, choice: { cadreId: number } | { idCard: string }) =>
+    api.post<ImportJob>(`/api/imports/${id}/resolve`, { file, ...choice }),
 
   exportLrmx: (id: number) => downloadFile(`/api/cadres/${id}/export.lrmx`, { fallbackName: `cadre-${id}.lrmx` }),
   exportLrmxZip: (ids: number[]) => downloadFile('/api/exports/lrmx', { method: 'POST', body: { ids }, fallbackName: '任免审批表.zip' }),

@@ -1,5 +1,7 @@
 // One import job: its progress (polled every second while running), counts, and the result of each
-// file; files for existing cadres show their differences and are overwritten only when confirmed.
+// file a page at a time; files for existing cadres show their differences and are overwritten only when
+// confirmed; a file without 身份证号 matching several cadres is resolved by choosing one of them or by
+// entering its 身份证号.
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
@@ -7,6 +9,7 @@ import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { transferApi, type DiffEntry, type ImportJob, type ImportResult, type ImportStatus } from '../../api/transfer';
+import { Ambiguous } from './Ambiguous';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { tidButton } from '../../shared/testId';
 import { fmtInstant } from '../../shared/dates';
@@ -65,16 +68,21 @@ function Issues({ r }: { r: ImportResult }) {
   );
 }
 
+const PAGE_SIZE = 50;
+
 export function ImportJobView({ jobId, onClose }: { jobId: number; onClose: () => void }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [selected, setSelected] = useState<string[]>([]);
   const [expanded, setExpanded] = useState<string[] | null>(null);
+  const [page, setPage] = useState(1);
+  const [status, setStatus] = useState<ImportStatus | undefined>(undefined);
   const job = useQuery({
-    queryKey: ['imports', jobId],
-    queryFn: () => transferApi.job(jobId),
+    queryKey: ['imports', jobId, page, status],
+    queryFn: () => transferApi.job(jobId, { page, pageSize: PAGE_SIZE, status }),
     refetchInterval: (q) => (q.state.data?.status === 'running' ? 1000 : false),
     staleTime: 0,
+    placeholderData: (prev) => prev,
   });
   const j = job.data;
   const running = j?.status === 'running';
@@ -82,35 +90,47 @@ export function ImportJobView({ jobId, onClose }: { jobId: number; onClose: () =
   // Once the job is done, open the differences of the files waiting for confirmation (a few at most).
   useEffect(() => {
     if (!j || running || expanded !== null) return;
-    const pending = j.results.filter((r) => r.status === 'needs-confirmation').map((r) => r.file);
-    setExpanded(pending.length <= 10 ? pending : []);
+    const open = j.results.filter((r) => r.status === 'needs-confirmation' || r.status === 'ambiguous').map((r) => r.file);
+    setExpanded(open.length <= 10 ? open : []);
   }, [j, running, expanded]);
   useEffect(() => {
     if (j && !running) qc.invalidateQueries({ queryKey: ['imports'], exact: true });
   }, [running, j, qc]);
 
+  const changed = () => {
+    qc.invalidateQueries({ queryKey: ['imports', jobId] });
+    qc.invalidateQueries({ queryKey: ['cadres'] });
+    qc.invalidateQueries({ queryKey: ['cadre'] });
+    qc.invalidateQueries({ queryKey: ['stats'] });
+  };
   const confirm = useMutation({
-    mutationFn: (files: string[]) => transferApi.confirm(jobId, files),
-    onSuccess: (updated, files) => {
-      qc.setQueryData(['imports', jobId], updated);
-      qc.invalidateQueries({ queryKey: ['cadres'] });
-      qc.invalidateQueries({ queryKey: ['cadre'] });
-      qc.invalidateQueries({ queryKey: ['stats'] });
-      const done = updated.results.filter((r) => files.includes(r.file) && r.status === 'updated').length;
-      if (done === files.length) message.success(`已覆盖 ${done} 名干部的信息`);
-      else message.warning(`已覆盖 ${done} 份，${files.length - done} 份未能覆盖，原因见结果列表`);
-      setSelected((s) => s.filter((f) => !files.includes(f)));
+    mutationFn: (which: string[] | 'all') => transferApi.confirm(jobId, which),
+    onSuccess: (updated, which) => {
+      changed();
+      const done = updated.counts.updated - (j?.counts.updated ?? 0);
+      const failed = updated.counts.errors - (j?.counts.errors ?? 0);
+      if (failed <= 0) message.success(`已覆盖 ${done} 名干部的信息`);
+      else message.warning(`已覆盖 ${done} 份，${failed} 份未能覆盖，原因见结果列表`);
+      setSelected((s) => (which === 'all' ? [] : s.filter((f) => !which.includes(f))));
+    },
+  });
+  const resolve = useMutation({
+    mutationFn: (v: { file: string; choice: { cadreId: number } | { idCard: string } }) => transferApi.resolve(jobId, v.file, v.choice),
+    onSuccess: (updated, v) => {
+      changed();
+      const r = updated.results.find((x) => x.file === v.file);
+      message.success(r?.status === 'created' ? '已按补录的身份证号新建干部' : '已确定对应干部，请核对差异后确认覆盖');
+      setExpanded((e) => [...(e ?? []), v.file]);
     },
   });
 
-  const pendingFiles = useMemo(() => (j?.results ?? []).filter((r) => r.status === 'needs-confirmation').map((r) => r.file), [j]);
-  const selectedPending = selected.filter((f) => pendingFiles.includes(f));
+  const pendingOnPage = useMemo(() => (j?.results ?? []).filter((r) => r.status === 'needs-confirmation').map((r) => r.file), [j]);
+  const pendingTotal = j?.counts.needsConfirmation ?? 0;
 
   if (job.error) return <ErrorAlert error={job.error} onRetry={() => job.refetch()} />;
   if (!j) return <Card loading style={{ marginTop: 16 }} />;
 
   const percent = j.total ? Math.floor((j.done / j.total) * 100) : 100;
-  const indexOf = new Map(j.results.map((r, i) => [r.file, i]));
 
   const columns: ColumnsType<ImportResult> = [
     {
@@ -136,7 +156,8 @@ export function ImportJobView({ jobId, onClose }: { jobId: number; onClose: () =
       dataIndex: 'status',
       width: 150,
       filters: Object.entries(RESULT_STATUS).map(([value, s]) => ({ value, text: s.label })),
-      onFilter: (v, r) => r.status === v,
+      filterMultiple: false,
+      filteredValue: status ? [status] : null,
       render: (s: ImportStatus) => <ResultTag status={s} />,
     },
     {
@@ -178,36 +199,59 @@ export function ImportJobView({ jobId, onClose }: { jobId: number; onClose: () =
       <div className="import-toolbar">
         <Space size={[6, 6]} wrap data-testid="import-counts">
           {COUNT_TAGS.filter((c) => j.counts[c.key] > 0).map((c) => (
-            <Tag key={c.key} color={RESULT_STATUS[c.status].color} style={{ marginInlineEnd: 0 }} data-testid={`import-count-${c.status}`}>
+            <Tag
+              key={c.key}
+              color={RESULT_STATUS[c.status].color}
+              style={{ marginInlineEnd: 0, cursor: 'pointer' }}
+              onClick={() => {
+                setStatus((s) => (s === c.status ? undefined : c.status));
+                setPage(1);
+              }}
+              data-testid={`import-count-${c.status}`}
+            >
               {RESULT_STATUS[c.status].label} {j.counts[c.key]}
             </Tag>
           ))}
           {running && <span className="muted">正在导入，可离开本页，稍后回来查看</span>}
         </Space>
-        {pendingFiles.length > 0 && (
+        {pendingTotal > 0 && !running && (
           <Space>
             <span className="muted">
-              已选 {selectedPending.length} / {pendingFiles.length} 份待确认
+              已选 {selected.length} / {pendingTotal} 份待确认
             </span>
             <Popconfirm
               title="确认覆盖"
-              description={`用所选 ${selectedPending.length} 份文件的内容覆盖库中干部的对应字段？`}
+              description={`用所选 ${selected.length} 份文件的内容覆盖库中干部的对应字段？`}
               okText="确认覆盖"
               cancelText="取消"
-              onConfirm={() => confirm.mutate(selectedPending)}
-              disabled={selectedPending.length === 0}
+              onConfirm={() => confirm.mutate(selected)}
+              disabled={selected.length === 0}
               okButtonProps={tidButton('import-confirm-ok')}
             >
               <Button
                 type="primary"
                 icon={<CheckOutlined />}
-                disabled={selectedPending.length === 0}
-                loading={confirm.isPending}
+                disabled={selected.length === 0}
+                loading={confirm.isPending && confirm.variables !== 'all'}
                 data-testid="import-confirm"
               >
                 确认覆盖
               </Button>
             </Popconfirm>
+            {pendingTotal > pendingOnPage.length && (
+              <Popconfirm
+                title="全部确认覆盖"
+                description={`用全部 ${pendingTotal} 份待确认文件的内容覆盖库中干部的对应字段？`}
+                okText="全部覆盖"
+                cancelText="取消"
+                onConfirm={() => confirm.mutate('all')}
+                okButtonProps={tidButton('import-confirm-all-ok')}
+              >
+                <Button loading={confirm.isPending && confirm.variables === 'all'} data-testid="import-confirm-all">
+                  全部确认（{pendingTotal}）
+                </Button>
+              </Popconfirm>
+            )}
           </Space>
         )}
       </div>
@@ -218,47 +262,69 @@ export function ImportJobView({ jobId, onClose }: { jobId: number; onClose: () =
         columns={columns}
         dataSource={j.results}
         tableLayout="fixed"
-        pagination={j.results.length > 50 ? { pageSize: 50, showSizeChanger: false, showTotal: (t) => `共 ${t} 个文件` } : false}
+        loading={job.isFetching && job.isPlaceholderData}
+        onChange={(pg, filters) => {
+          const f = (filters.status?.[0] as ImportStatus | undefined) ?? undefined;
+          if (f !== status) {
+            setStatus(f);
+            setPage(1);
+          } else setPage(pg.current ?? 1);
+        }}
+        pagination={
+          j.resultsTotal > PAGE_SIZE
+            ? { current: page, pageSize: PAGE_SIZE, total: j.resultsTotal, showSizeChanger: false, showTotal: (t) => `共 ${t} 个文件` }
+            : false
+        }
         locale={{ emptyText: running ? '正在导入…' : '没有文件' }}
         rowSelection={
-          pendingFiles.length
+          pendingTotal && !running
             ? {
-                selectedRowKeys: selectedPending,
+                selectedRowKeys: selected,
+                preserveSelectedRowKeys: true,
                 onChange: (keys) => setSelected(keys as string[]),
-                getCheckboxProps: (r) =>
-                  ({ disabled: r.status !== 'needs-confirmation', 'data-testid': `import-select-${indexOf.get(r.file)}` }) as object,
+                getCheckboxProps: (r) => ({ disabled: r.status !== 'needs-confirmation', 'data-testid': `import-select-${r.seq}` }) as object,
               }
             : undefined
         }
         expandable={{
           expandedRowKeys: expanded ?? [],
           onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
-          rowExpandable: (r) => !!r.diff?.length,
-          expandedRowRender: (r) => (
-            <div className="import-diff-wrap">
-              <div className="import-diff-head">
-                <span>
-                  {r.name} 与库中档案的差异（{r.diff!.length} 项）
-                  {r.status !== 'needs-confirmation' && <span className="muted">，{RESULT_STATUS[r.status].label}</span>}
-                </span>
-                {r.status === 'needs-confirmation' && (
-                  <Button
-                    size="small"
-                    type="primary"
-                    ghost
-                    loading={confirm.isPending && confirm.variables?.length === 1 && confirm.variables[0] === r.file}
-                    onClick={() => confirm.mutate([r.file])}
-                    data-testid={`import-confirm-one-${indexOf.get(r.file)}`}
-                  >
-                    确认覆盖此人
-                  </Button>
-                )}
+          rowExpandable: (r) => !!r.diff?.length || (r.status === 'ambiguous' && !!r.candidates?.length),
+          expandedRowRender: (r) =>
+            r.status === 'ambiguous' ? (
+              <Ambiguous
+                r={r}
+                pending={resolve.isPending && resolve.variables?.file === r.file}
+                error={resolve.variables?.file === r.file ? resolve.error : null}
+                onResolve={(choice) => resolve.mutate({ file: r.file, choice })}
+              />
+            ) : (
+              <div className="import-diff-wrap">
+                <div className="import-diff-head">
+                  <span>
+                    {r.name} 与库中档案的差异（{r.diff!.length} 项）
+                    {r.status !== 'needs-confirmation' && <span className="muted">，{RESULT_STATUS[r.status].label}</span>}
+                  </span>
+                  {r.status === 'needs-confirmation' && (
+                    <Button
+                      size="small"
+                      type="primary"
+                      ghost
+                      loading={
+                        confirm.isPending && Array.isArray(confirm.variables) && confirm.variables.length === 1 && confirm.variables[0] === r.file
+                      }
+                      onClick={() => confirm.mutate([r.file])}
+                      data-testid={`import-confirm-one-${r.seq}`}
+                    >
+                      确认覆盖此人
+                    </Button>
+                  )}
+                </div>
+                <DiffTable diff={r.diff!} testId={`import-diff-${r.seq}`} />
               </div>
-              <DiffTable diff={r.diff!} testId={`import-diff-${indexOf.get(r.file)}`} />
-            </div>
-          ),
+            ),
         }}
-        onRow={(r) => ({ 'data-testid': `import-result-${indexOf.get(r.file)}` }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(r) => ({ 'data-testid': `import-result-${r.seq}` }) as React.HTMLAttributes<HTMLElement>}
         data-testid="import-results"
       />
     </Card>
