@@ -1,14 +1,19 @@
 import type { Db } from '../../db/database.js';
 import { requireAccess, type Ctx } from '../../server/access.js';
 import { validationError } from '../../server/errors.js';
+import { todayOf } from '../../domain/dates.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { buildAuditRow } from '../audit/audit.events.js';
 import { SETTINGS, type SettingKey, type SettingValue } from './settings.catalog.js';
 import { findEffective, listVersions, upsertVersion } from './settings.repository.js';
 
-/** Read a setting as in force on a date (default: today). Used by other services to feed rules. */
+/**
+ * Read a setting as in force on a date: an instant counts as its date in China (todayOf), so a
+ * version effective from tomorrow does not apply between 00:00 and 08:00 Beijing time. Used by other
+ * services to feed rules.
+ */
 export async function getSetting<K extends SettingKey>(db: Db, key: K, on: Date): Promise<SettingValue<K>> {
-  const row = await findEffective(db, key, on.toISOString().slice(0, 10));
+  const row = await findEffective(db, key, todayOf(on));
   if (!row) return SETTINGS[key].default as SettingValue<K>;
   const parsed = SETTINGS[key].schema.safeParse(JSON.parse(row.value));
   return (parsed.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
@@ -17,7 +22,7 @@ export async function getSetting<K extends SettingKey>(db: Db, key: K, on: Date)
 export async function listSettings(ctx: Ctx) {
   requireAccess(ctx.actor, 'settings:manage');
   const versions = await listVersions(ctx.db);
-  const today = ctx.now.toISOString().slice(0, 10);
+  const today = todayOf(ctx.now);
   return (Object.keys(SETTINGS) as SettingKey[]).map((key) => {
     const mine = versions.filter((v) => v.key === key);
     const current = mine.find((v) => v.effectiveFrom <= today);
