@@ -48,7 +48,8 @@ test('structure dashboard: a unit subtree on a date, a slice opens the names beh
   const reds = page.getByTestId('chart-vacancy-chart').locator('path[fill="#cf1322"]');
   await expect(reds.first()).toBeAttached();
   const widths = await reds.evaluateAll((els) => els.map((e) => (e as SVGGraphicsElement).getBBox().width));
-  await reds.nth(widths.indexOf(Math.max(...widths))).click();
+  // force: under load the bar may still be animating (never "stable"); it is attached and measured above
+  await reds.nth(widths.indexOf(Math.max(...widths))).click({ force: true });
   await expect(page.getByTestId('vacancy-drawer')).toContainText('有空缺的职位');
   await expect(page.getByTestId('vacancy-drawer').locator('.ant-table-row').first()).toBeVisible();
 });
