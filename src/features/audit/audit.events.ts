@@ -102,6 +102,8 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
     if (!(field in after)) continue;
     const o = before[field] ?? null;
     const n = after[field] ?? null;
+    // most fields are unchanged scalars: no need to serialise them
+    if (o === n) continue;
     if (JSON.stringify(o) !== JSON.stringify(n)) changes.push({ field, old: o, new: n });
   }
   return changes;

@@ -93,6 +93,55 @@ export async function updateCadre(db: Db, id: number, version: number, row: Part
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** One cadre's changed columns, to be set only if it is still at `version` (it then moves to version + 1). */
+export interface CadreUpdate {
+  id: number;
+  version: number;
+  row: Partial<CadreRow>;
+}
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * updateCadre for many cadres at once: one statement per chunk of cadres that change the same columns,
+ * the values passed as one JSON array (PostgreSQL types them by the table's row type). The number of
+ * cadres not updated because somebody saved them since their version was read.
+ */
+export async function updateCadres(db: Db, updates: readonly CadreUpdate[]): Promise<number> {
+  const groups = new Map<string, CadreUpdate[]>();
+  for (const u of updates) {
+    const k = Object.keys(u.row).sort().join(',');
+    const g = groups.get(k);
+    if (g) g.push(u);
+    else groups.set(k, [u]);
+  }
+  const pg = dialectOf(db as unknown as Kysely<unknown>) === 'postgres';
+  let missed = 0;
+  for (const [k, group] of groups) {
+    // column names from CadreRow's own keys, never from input
+    const columns = k.split(',').map(snake);
+    const set = sql.raw(
+      columns.map((c) => (pg ? `${c} = x.${c}` : `${c} = json_extract(x.value, '$.${c}')`)).join(', ') +
+        (columns.length ? ', ' : '') +
+        'version = cadres.version + 1',
+    );
+    for (const part of chunks(group, 1000)) {
+      const json = JSON.stringify(
+        part.map((u) => ({ id: u.id, version: u.version, ...Object.fromEntries(Object.entries(u.row).map(([c, v]) => [snake(c), v ?? null])) })),
+      );
+      const r = pg
+        ? await sql`update cadres set ${set} from json_populate_recordset(null::cadres, ${json}::json) as x where cadres.id = x.id and cadres.version = x.version`.execute(
+            db,
+          )
+        : await sql`update cadres set ${set} from json_each(${json}) as x where cadres.id = json_extract(x.value, '$.id') and cadres.version = json_extract(x.value, '$.version')`.execute(
+            db,
+          );
+      missed += part.length - Number(r.numAffectedRows ?? 0);
+    }
+  }
+  return missed;
+}
+
 /** Replace every child list of a cadre with the given ones (the profile is saved as a whole). */
 export async function replaceChildren(db: Db, cadreId: number, c: CadreChildren): Promise<void> {
   for (const t of ['cadreResume', 'cadreRewards', 'cadreAppraisals', 'cadreFamily', 'cadreRanks', 'cadreTags'] as const) {
@@ -125,6 +174,16 @@ export async function findIdCardOwners(db: Db, idCards: readonly string[]): Prom
   for (const part of chunks([...new Set(idCards)], 500)) {
     const rows = await db.selectFrom('cadres').select(['id', 'idCard']).where('idCard', 'in', part).execute();
     for (const r of rows) out.set(r.idCard, r.id);
+  }
+  return out;
+}
+
+/** The version of each of these cadres (whatever the scope): has any of them been saved since? */
+export async function cadreVersions(db: Db, ids: readonly number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const part of chunks([...new Set(ids)], 500)) {
+    const rows = await db.selectFrom('cadres').select(['id', 'version']).where('id', 'in', part).execute();
+    for (const r of rows) out.set(r.id, r.version);
   }
   return out;
 }

@@ -203,14 +203,19 @@ export const MAX_LENGTHS = {
   tags: 20,
 } as const;
 
+/** MAX_LENGTHS as [field, sub-field, max], split once (this runs for every row of an import). */
+const LENGTH_LIMITS = Object.entries(MAX_LENGTHS).map(([key, max]) => {
+  const [field, sub] = key.split('.');
+  return [field, sub as string | undefined, max] as const;
+});
+
 export function lengthIssues(input: CadreInput): FieldIssue[] {
   const out: FieldIssue[] = [];
   const check = (value: string | null, max: number, field: string, row?: number, sub?: string) => {
     // length in UTF-16 units ≥ characters: most values need no count of characters at all
     if (value && value.length > max && chars(value) > max) out.push(issue(`不超过 ${max} 个字（现 ${chars(value)} 个）`, field, row, sub));
   };
-  for (const [key, max] of Object.entries(MAX_LENGTHS)) {
-    const [field, sub] = key.split('.');
+  for (const [field, sub, max] of LENGTH_LIMITS) {
     const value = input[field as keyof CadreInput];
     if (Array.isArray(value)) {
       value.forEach((item: unknown, row) => check(sub ? ((item as Record<string, string>)[sub] ?? null) : (item as string), max, field, row, sub));

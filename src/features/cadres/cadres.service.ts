@@ -266,6 +266,8 @@ export interface ProfileWriteOptions {
 /** Update: the child lists as stored, when the caller has read them already (a batch reads them in bulk). */
 export interface ProfileReplaceOptions extends ProfileWriteOptions {
   oldChildren?: repo.CadreChildren;
+  /** a batch's collector: the cadre's row update is added here for repo.updateCadres (which checks the versions) */
+  updates?: repo.CadreUpdate[];
 }
 
 const CHILD_LISTS = ['resume', 'rewards', 'appraisals', 'family', 'ranks', 'tags'] as const;
@@ -324,7 +326,8 @@ export async function replaceProfile(
   const changed = Object.fromEntries(scalarChanges.map((c) => [c.field, row[c.field as keyof typeof row]]));
   const derived = ['namePinyin', 'nameInitials', 'highestEducation'] as const;
   for (const k of derived) if (row[k] !== before[k]) changed[k] = row[k];
-  if (!(await repo.updateCadre(trx, id, version, { ...changed, updatedAt: row.updatedAt }))) throw new AppError('STALE_VERSION');
+  if (opts.updates) opts.updates.push({ id, version, row: { ...changed, updatedAt: row.updatedAt } });
+  else if (!(await repo.updateCadre(trx, id, version, { ...changed, updatedAt: row.updatedAt }))) throw new AppError('STALE_VERSION');
   const childChanges = diffFields({ ...childrenOf(oldChildren) }, { ...childrenOf(v.clean) });
   // Only the lists that differ are rewritten (an import of scalar fields rewrites none).
   await repo.replaceSomeChildren(

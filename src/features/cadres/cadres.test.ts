@@ -3,6 +3,7 @@ import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
 import { authorityId, cadreInput, insertUnit, type CadreOverrides } from '../../../test/support/factory.js';
 import type { CadreInput } from './cadres.rules.js';
+import { updateCadres } from './cadres.repository.js';
 
 type Json = Record<string, unknown>;
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
@@ -129,6 +130,28 @@ describe.each(dialects)('cadre profile on %s', (dialect) => {
     });
     const again = await api('ganbuke', 'GET', `/api/cadres/${id}`);
     expect(again.body).toEqual({ ...saved.body });
+  });
+
+  it('updates many cadres in one statement per column set, only those still at their version (updateCadres)', async () => {
+    const a = await create({ name: '批量甲' });
+    const b = await create({ name: '批量乙' });
+    const c = await create({ name: '批量丙' });
+    const at = new Date().toISOString();
+    const missed = await updateCadres(h.t.db, [
+      { id: a.id, version: 1, row: { remarks: '批量备注', updatedAt: at } },
+      { id: b.id, version: 1, row: { unitId: cityChild, levelSince: null, updatedAt: at } },
+      { id: c.id, version: 7, row: { remarks: '不应写入', updatedAt: at } },
+    ]);
+    expect(missed).toBe(1);
+    const rows = await h.t.db
+      .selectFrom('cadres')
+      .select(['id', 'remarks', 'unitId', 'levelSince', 'version', 'updatedAt'])
+      .where('id', 'in', [a.id, b.id, c.id])
+      .orderBy('id')
+      .execute();
+    expect(rows[0]).toMatchObject({ remarks: '批量备注', version: 2, updatedAt: at });
+    expect(rows[1]).toMatchObject({ unitId: cityChild, levelSince: null, version: 2 });
+    expect(rows[2]).toMatchObject({ remarks: expect.not.stringContaining('不应写入'), version: 1 });
   });
 
   it('refuses a stale version and writes nothing', async () => {

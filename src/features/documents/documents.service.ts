@@ -203,6 +203,46 @@ function remember(ctx: Ctx, kind: ImportKind, data: Buffer, errors: CellError[])
   return token;
 }
 
+/** One block of a cadres template as a dry run checked it, with what the check depended on in the database. */
+interface CheckedBlock {
+  owners: Map<string, number>;
+  /** versions of the stored cadres read (those within scope) */
+  versions: Map<number, number>;
+  unitIds: number[];
+  unitAuthorities: Map<number, number>;
+  planned: PlannedWrite[];
+  errors: CellError[];
+}
+
+type ReadRow = { row: number; idCard: string; fields: Partial<CadreInput>; birthMonth?: string };
+
+/**
+ * A dry run's result for a cadres template, kept for the confirm of the same file by the same user (one
+ * per user, for a few minutes): the confirm re-reads only what the checks depended on (owners of the
+ * ID numbers, versions of the stored cadres, units' authorities, settings) and checks again only the
+ * blocks where any of it changed, instead of reading the workbook and validating every row twice.
+ */
+interface CheckedPlan {
+  key: string;
+  header: string[];
+  rowCount: number;
+  read: ReadRow[];
+  readErrors: CellError[];
+  settings: string;
+  blocks: CheckedBlock[];
+  expires: number;
+}
+
+const checkedPlans = new Map<number, CheckedPlan>();
+const PLAN_TTL_MS = 15 * 60_000;
+
+function planKey(ctx: Ctx, kind: ImportKind, data: Buffer): string {
+  const h = crypto.createHash('sha256').update(data).digest('hex');
+  return JSON.stringify([h, kind, ctx.actor.authorityId, ctx.actor.visibleAuthorityIds, todayOf(ctx.now)]);
+}
+
+const sameMap = <K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+
 const letter = (i: number) => {
   let s = '';
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -281,9 +321,14 @@ type ImportPlan = (db: Db, write?: (rows: PlannedWrite[]) => Promise<void>) => P
  */
 export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boolean, filename: string): Promise<ImportReport> {
   requireAccess(ctx.actor, 'cadre:write');
-  let sheet;
+  const key = kind === 'cadres' ? planKey(ctx, kind, data) : '';
+  let cached = dryRun ? undefined : checkedPlans.get(ctx.actor.userId);
+  if (cached && (cached.key !== key || cached.expires < Date.now())) cached = undefined;
+  checkedPlans.delete(ctx.actor.userId);
+  for (const [u, p] of checkedPlans) if (p.expires < Date.now()) checkedPlans.delete(u);
+  let sheet: Awaited<ReturnType<typeof readFirstSheet>>;
   try {
-    sheet = await readFirstSheet(data);
+    sheet = cached ? { header: cached.header, rows: [] } : await readFirstSheet(data);
   } catch (e) {
     throw new AppError('VALIDATION', `无法读取 Excel 文件：${e instanceof Error ? e.message : String(e)}`);
   }
@@ -299,6 +344,8 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
   const colOf = (field: string) => [...cols].find(([c]) => c.field === field)?.[1];
   const errors: CellError[] = [];
   let plan: ImportPlan;
+  const rowCount = cached ? cached.rowCount : sheet.rows.length;
+  let keep: (() => CheckedPlan) | undefined;
   let created = 0;
   let updated = 0;
   let appointed = 0;
@@ -330,7 +377,8 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
     // First every row's cells in pure code; then, block by block, the stored cadres of the block read in
     // bulk (owners of the ID numbers, profiles, child lists, units' authorities), each row validated by
     // the profile's own rules, and (when confirmed) written with its audit row collected for one insert.
-    const read: { row: number; idCard: string; fields: Partial<CadreInput>; birthMonth?: string }[] = [];
+    const read: ReadRow[] = cached ? cached.read : [];
+    if (cached) errors.push(...cached.readErrors);
     for (const r of sheet.rows) {
       const { fields, problems } = readCadreCells(r.cells, cols);
       const before = errors.length;
@@ -345,49 +393,87 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
       if (errors.length > before || !parsed?.ok) continue;
       read.push({ row: r.row, idCard: parsed.id, fields: { ...fields, idCard: parsed.id }, birthMonth: parsed.birthDate.slice(0, 7) });
     }
-    plan = async (db, write) => {
+    const readErrors = errors.slice();
+    const checkBlock = async (db: Db, block: ReadRow[], settings: Awaited<ReturnType<typeof validationSettings>>): Promise<CheckedBlock> => {
       const inDb: Ctx = { ...ctx, db };
-      const settings = await validationSettings(inDb);
-      for (let start = 0; start < read.length; start += EXCEL_BLOCK) {
-        const block = read.slice(start, start + EXCEL_BLOCK);
-        const owners = await cadresRepo.findIdCardOwners(
+      const errorsBefore = errors.length;
+      const owners = await cadresRepo.findIdCardOwners(
+        db,
+        block.map((b) => b.idCard),
+      );
+      const stored = await cadresRepo.findCadres(db, [...owners.values()], ctx.actor.visibleAuthorityIds);
+      // The template has no list columns: the lists stay as stored, untouched and not re-read, except
+      // the 职级 history from which the current 职级 is derived.
+      const children = await cadresRepo.loadChildrenMany(db, [...stored.keys()], ['ranks']);
+      const unitIds = [
+        ...new Set([
+          ...[...stored.values()].flatMap((c) => (c.unitId === null ? [] : [c.unitId])),
+          ...block.flatMap((b) => (typeof b.fields.unitId === 'number' ? [b.fields.unitId] : [])),
+        ]),
+      ];
+      const unitAuthorities = await cadresRepo.unitAuthorities(db, unitIds);
+      const planned: PlannedWrite[] = [];
+      for (const b of block) {
+        const ownerId = owners.get(b.idCard);
+        const before = ownerId === undefined ? undefined : stored.get(ownerId);
+        if (ownerId !== undefined && !before) {
+          errors.push({ row: b.row, col: idCol, message: '身份证号：该干部已存在，但不在您的干部管理权限范围内' });
+          continue;
+        }
+        if (!before) {
+          const empty = specs.filter((c) => c.required && (b.fields as Record<string, unknown>)[c.field] === undefined);
+          for (const c of empty) errors.push({ row: b.row, col: cols.get(c), message: `${c.label}：新建干部时必填` });
+          if (empty.length) continue;
+        }
+        const old = before ? storedInput(before, children.get(before.id)!) : undefined;
+        const input = { ...(old ?? blankInput(ctx, b.idCard)), ...b.fields };
+        if (b.birthMonth) input.birthMonth = b.birthMonth;
+        const valid = await check(inDb, b.row, input, before?.id, {
+          ...settings,
+          unitAuthorities,
+          idCardOwner: { idCard: b.idCard, ownerId },
+        });
+        if (valid) planned.push({ row: b.row, valid, before, oldChildren: before && children.get(before.id) });
+      }
+      const versions = new Map([...stored.values()].map((c) => [c.id, c.version]));
+      return { owners, versions, unitIds, unitAuthorities, planned, errors: errors.slice(errorsBefore) };
+    };
+    /** Whether what a block's check read is still what the database holds. */
+    const stillCurrent = async (db: Db, block: ReadRow[], c: CheckedBlock) =>
+      sameMap(
+        c.owners,
+        await cadresRepo.findIdCardOwners(
           db,
           block.map((b) => b.idCard),
-        );
-        const stored = await cadresRepo.findCadres(db, [...owners.values()], ctx.actor.visibleAuthorityIds);
-        // The template has no list columns: the lists stay as stored, untouched and not re-read, except
-        // the 职级 history from which the current 职级 is derived.
-        const children = await cadresRepo.loadChildrenMany(db, [...stored.keys()], ['ranks']);
-        const unitAuthorities = await cadresRepo.unitAuthorities(
-          db,
-          [...stored.values()].flatMap((c) => (c.unitId === null ? [] : [c.unitId])),
-        );
-        const planned: PlannedWrite[] = [];
-        for (const b of block) {
-          const ownerId = owners.get(b.idCard);
-          const before = ownerId === undefined ? undefined : stored.get(ownerId);
-          if (ownerId !== undefined && !before) {
-            errors.push({ row: b.row, col: idCol, message: '身份证号：该干部已存在，但不在您的干部管理权限范围内' });
-            continue;
-          }
-          if (!before) {
-            const empty = specs.filter((c) => c.required && (b.fields as Record<string, unknown>)[c.field] === undefined);
-            for (const c of empty) errors.push({ row: b.row, col: cols.get(c), message: `${c.label}：新建干部时必填` });
-            if (empty.length) continue;
-          }
-          const old = before ? storedInput(before, children.get(before.id)!) : undefined;
-          const input = { ...(old ?? blankInput(ctx, b.idCard)), ...b.fields };
-          if (b.birthMonth) input.birthMonth = b.birthMonth;
-          const valid = await check(inDb, b.row, input, before?.id, {
-            ...settings,
-            unitAuthorities,
-            idCardOwner: { idCard: b.idCard, ownerId },
-          });
-          if (valid) planned.push({ row: b.row, valid, before, oldChildren: before && children.get(before.id) });
-        }
-        await write?.(planned);
+        ),
+      ) &&
+      sameMap(c.versions, await cadresRepo.cadreVersions(db, [...c.versions.keys()])) &&
+      sameMap(c.unitAuthorities, await cadresRepo.unitAuthorities(db, c.unitIds));
+    const blocks: CheckedBlock[] = [];
+    let settingsText = '';
+    plan = async (db, write) => {
+      const settings = await validationSettings({ ...ctx, db });
+      settingsText = JSON.stringify(settings);
+      const reuse = cached?.settings === settingsText ? cached.blocks : undefined;
+      for (let start = 0, i = 0; start < read.length; start += EXCEL_BLOCK, i++) {
+        const block = read.slice(start, start + EXCEL_BLOCK);
+        let checked = reuse?.[i];
+        if (checked && (await stillCurrent(db, block, checked))) errors.push(...checked.errors);
+        else checked = await checkBlock(db, block, settings);
+        blocks.push(checked);
+        await write?.(checked.planned);
       }
     };
+    keep = () => ({
+      key,
+      header: sheet.header,
+      rowCount,
+      read,
+      readErrors,
+      settings: settingsText,
+      blocks,
+      expires: Date.now() + PLAN_TTL_MS,
+    });
   } else if (kind === 'appointments') {
     // Each row an appointment: the cadre by 身份证号, the post by the names of its unit (and team) and its
     // title; the rules of an appointment (domain/teams.ts: quota on every day since the start, the cadre
@@ -531,22 +617,26 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
     };
   }
 
-  if (dryRun) await plan(ctx.db);
-  else {
+  if (dryRun) {
+    await plan(ctx.db);
+    if (keep) checkedPlans.set(ctx.actor.userId, keep());
+  } else {
     const detail = { source: 'excel', kind, file: filename };
     await guardDuplicateId(
       ctx.db.transaction().execute(async (trx) => {
         const auditRows: AuditRow[] = [];
+        const updates: cadresRepo.CadreUpdate[] = [];
         await plan(trx, async (rows) => {
           for (const p of rows) {
             if (p.before) {
-              await replaceProfile(trx, ctx, p.before, p.before.version, p.valid, { detail, auditRows, oldChildren: p.oldChildren });
+              await replaceProfile(trx, ctx, p.before, p.before.version, p.valid, { detail, auditRows, updates, oldChildren: p.oldChildren });
               updated++;
             } else {
               await insertProfile(trx, ctx, p.valid, { detail, auditRows });
               created++;
             }
           }
+          if (await cadresRepo.updateCadres(trx, updates.splice(0))) throw new AppError('STALE_VERSION');
           await insertAudits(trx, auditRows.splice(0));
         });
       }),
@@ -559,8 +649,8 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
     token,
     kind,
     dryRun,
-    rows: sheet.rows.length,
-    valid: sheet.rows.length - badRows.size,
+    rows: rowCount,
+    valid: rowCount - badRows.size,
     invalid: badRows.size,
     created: created + appointed,
     updated,

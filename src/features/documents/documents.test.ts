@@ -209,6 +209,52 @@ describe.each(dialects)('documents on %s', (dialect) => {
     expect((upd.json() as { resume: unknown[] }).resume.length).toBe(4); // lists kept
   });
 
+  it('confirms with what changed since the dry run checked again: no stale overwrite, a new owner of an ID number seen', async () => {
+    const a = await create({ name: '先查后改' });
+    const tpl = await get('ganbuke', '/api/templates/cadres.xlsx');
+    const { wb, ws } = await sheetOf(tpl.rawPayload);
+    const header = (ws.getRow(1).values as string[]).slice(1).map((s) => s.replace('＊', ''));
+    const put = (row: number, values: Record<string, string>) => {
+      for (const [label, v] of Object.entries(values)) ws.getRow(row).getCell(header.indexOf(label) + 1).value = v;
+    };
+    const laterId = idCardFor('1990-05-06', '1');
+    put(2, { 身份证号: a.idCard, 现任职务: '导入的职务' });
+    put(3, {
+      身份证号: laterId,
+      姓名: '后建干部',
+      性别: '男',
+      民族: '汉族',
+      政治面貌: '中共党员',
+      入党时间: '2015.06',
+      参加工作时间: '2012.07',
+      健康状况: '健康',
+    });
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const dry = await upload('cadres', data, 1);
+    expect(dry.body, JSON.stringify(dry.body)).toMatchObject({ valid: 2, invalid: 0 });
+
+    // between the dry run and the confirm: the first cadre saved by somebody, the second created
+    const now = await get('ganbuke', `/api/cadres/${a.id}`);
+    const edited = { ...(now.json() as Json), remarks: '别人改的备注', currentPost: '别人改的职务', version: 1 };
+    const saved = await h.app.inject({ method: 'PUT', url: `/api/cadres/${a.id}`, headers: await h.as('ganbuke'), payload: edited });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const b = await create({ name: '后建干部', idCard: laterId, birthDate: '1990-05-06' });
+
+    const done = await upload('cadres', data, 0);
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body, JSON.stringify(done.body.errors)).toMatchObject({ created: 0, updated: 2, invalid: 0 });
+    expect((await get('ganbuke', `/api/cadres/${a.id}`)).json()).toMatchObject({ currentPost: '导入的职务', remarks: '别人改的备注', version: 3 });
+    expect((await get('ganbuke', `/api/cadres/${b.id}`)).json()).toMatchObject({ name: '后建干部', version: 2 });
+    const audit = await h.t.db
+      .selectFrom('auditLog')
+      .select('detail')
+      .where('event', '=', 'cadre.update')
+      .where('targetId', '=', String(a.id))
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.detail).changes).toEqual([{ field: 'currentPost', old: '别人改的职务', new: '导入的职务' }]);
+  });
+
   it('imports appraisals per cadre and year', async () => {
     const c = await create({ name: '考核人' });
     const tpl = await get('ganbuke', '/api/templates/appraisals.xlsx');
