@@ -134,7 +134,8 @@ export async function resolveSession(db: Db, now: Date, token: string, ip: strin
     displayName: s.displayName,
     roleCode: s.roleCode,
     roleName: s.roleName,
-    permissions: s.permissions,
+    // a copy: the held set is shared by every request of the session
+    permissions: new Set(s.permissions),
     authorityId: s.authorityId,
     authorityName: s.authorityName,
     visibleAuthorityIds: await authoritySubtree(db, s.authorityId),
