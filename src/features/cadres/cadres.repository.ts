@@ -421,6 +421,7 @@ const SCOPE_ONLY = new Set(['authorityIds', 'status', 'sort', 'order', 'limit', 
  * 0009); counting 100,000 index entries took ≈ 20 ms per request on SQLite. Any other condition counts rows.
  */
 export async function countCadres(db: Db, f: CadreConditions): Promise<number> {
+  if (f.authorityIds.length === 0) return 0;
   const scopeOnly = Object.entries(f).every(([k, v]) => SCOPE_ONLY.has(k) || v === undefined || v === false);
   if (scopeOnly) {
     let q = db
