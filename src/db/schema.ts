@@ -6,6 +6,7 @@ import type { AuditLogTable } from '../features/audit/audit.table.js';
 import type { SettingTable } from '../features/settings/settings.table.js';
 import type { UnitTable, TeamTable, PostTable, AppointmentTable } from '../features/units/units.table.js';
 import type {
+  CadreCountTable,
   CadreTable,
   CadreResumeTable,
   CadreRewardTable,
@@ -46,6 +47,7 @@ export interface Database {
   posts: PostTable;
   appointments: AppointmentTable;
   cadres: CadreTable;
+  cadreCounts: CadreCountTable;
   cadreResume: CadreResumeTable;
   cadreRewards: CadreRewardTable;
   cadreAppraisals: CadreAppraisalTable;

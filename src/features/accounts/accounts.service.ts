@@ -10,6 +10,7 @@ import { buildAuditRow, diffFields } from '../audit/audit.events.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { getSetting } from '../settings/settings.service.js';
 import * as repo from './accounts.repository.js';
+import { cachedSession, dropSession, forgetSessions, sessionGeneration, storeSession } from './session-cache.js';
 
 // algorithm 2 = Argon2id (the package's const enum cannot be imported under isolatedModules).
 export const hashPassword = (password: string) => hash(password, { algorithm: 2 });
@@ -85,27 +86,56 @@ function lockedError(lockedUntil: string, now: Date) {
   return new AppError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系安全管理员解锁`);
 }
 
-/** Resolve a bearer token or cookie to an actor; expired or unknown sessions are refused. */
+/**
+ * Resolve a bearer token or cookie to an actor; expired or unknown sessions are refused. The session,
+ * user, role and timeout come from session-cache.ts when read within the last few seconds; the
+ * authority scope is read every time.
+ */
 export async function resolveSession(db: Db, now: Date, token: string, ip: string): Promise<{ actor: Actor; sessionId: string }> {
   const id = tokenHash(token);
-  const s = await repo.findSession(db, id);
-  if (!s || s.disabled) throw new AppError('UNAUTHENTICATED');
-  const idle = await getSetting(db, 'auth.sessionIdleMinutes', now);
-  const last = Date.parse(s.lastSeenAt);
-  if (now.getTime() - last > idle * 60_000) {
+  const at = now.getTime();
+  let s = cachedSession(id, at);
+  if (s && at - s.lastSeen > s.idleMinutes * 60_000) {
+    // Idle by what was held: decide on what is stored (another process may have seen the session since).
+    dropSession(id);
+    s = undefined;
+  }
+  if (!s) {
+    const generation = sessionGeneration();
+    const row = await repo.findSession(db, id);
+    if (!row || row.disabled) throw new AppError('UNAUTHENTICATED');
+    s = {
+      userId: row.userId,
+      username: row.username,
+      displayName: row.displayName,
+      roleCode: row.roleCode,
+      roleName: row.roleName,
+      permissions: new Set((await repo.rolePermissions(db, row.roleId)) as Permission[]),
+      authorityId: row.authorityId,
+      authorityName: row.authorityName,
+      lastSeen: Date.parse(row.lastSeenAt),
+      idleMinutes: await getSetting(db, 'auth.sessionIdleMinutes', now),
+      readAt: at,
+    };
+    if (at - s.lastSeen <= s.idleMinutes * 60_000) storeSession(id, s, generation);
+  }
+  if (at - s.lastSeen > s.idleMinutes * 60_000) {
     await repo.deleteSession(db, id);
     throw new AppError('UNAUTHENTICATED', '会话已超时，请重新登录');
   }
   // Write the last-seen time at most every 15 s: enough for a minutes-scale idle timeout.
-  if (now.getTime() - last > 15_000) await repo.touchSession(db, id, now.toISOString());
-  const permissions = new Set((await repo.rolePermissions(db, s.roleId)) as Permission[]);
+  if (at - s.lastSeen > 15_000) {
+    await repo.touchSession(db, id, now.toISOString());
+    s.lastSeen = at;
+  }
   const actor: Actor = {
     userId: s.userId,
     username: s.username,
     displayName: s.displayName,
     roleCode: s.roleCode,
     roleName: s.roleName,
-    permissions,
+    // a copy: the held set is shared by every request of the session
+    permissions: new Set(s.permissions),
     authorityId: s.authorityId,
     authorityName: s.authorityName,
     visibleAuthorityIds: await authoritySubtree(db, s.authorityId),
@@ -119,6 +149,7 @@ export async function logout(ctx: Ctx, sessionId: string) {
     await repo.deleteSession(trx, sessionId);
     await insertAudit(trx, buildAuditRow({ event: 'auth.logout', actor: ctx.actor, at: ctx.now }));
   });
+  forgetSessions();
 }
 
 /** The signed-in user as the web app needs it; `demo` marks the fictional demo city in the UI. */
@@ -221,6 +252,7 @@ export async function updateUser(
     if (patch.roleId !== undefined || patch.authorityId !== undefined || patch.disabled) await repo.deleteUserSessions(trx, id);
     await insertAudit(trx, buildAuditRow({ event: 'user.update', actor: ctx.actor, at: ctx.now, target: { type: 'user', id }, changes }));
   });
+  forgetSessions();
 }
 
 export async function unlockUser(ctx: Ctx, id: number) {
@@ -245,6 +277,7 @@ export async function resetPassword(ctx: Ctx, id: number, password: string) {
     await repo.deleteUserSessions(trx, id);
     await insertAudit(trx, buildAuditRow({ event: 'user.password_reset', actor: ctx.actor, at: ctx.now, target: { type: 'user', id } }));
   });
+  forgetSessions();
 }
 
 // ---- roles (安全管理员) ----
@@ -287,6 +320,7 @@ export async function setRolePermissions(ctx: Ctx, roleId: number, permissions: 
       }),
     );
   });
+  forgetSessions();
 }
 
 export async function listAuthorities(ctx: Ctx) {

@@ -462,14 +462,39 @@ export async function searchCadres(db: Db, f: CadreFilter) {
     ]);
   // Empty 职务层次 sorts last either way; SQLite and PostgreSQL disagree on where NULLs go by default.
   if (f.sort === 'level') items = items.orderBy(sql`case when ${sql.ref('cadres.levelCode')} is null then 1 else 0 end`);
-  items = items.orderBy(SORT_COLUMNS[f.sort], f.order).orderBy('cadres.namePinyin').orderBy('cadres.id');
-  const [rows, count] = await Promise.all([
-    items.limit(f.limit).offset(f.offset).execute(),
-    filtered(db, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows, total: Number(count.n) };
+  items = items.orderBy(SORT_COLUMNS[f.sort], f.order);
+  // Naming name_pinyin twice in ORDER BY keeps SQLite from walking cadres_status_pinyin: it sorted
+  // the whole table (≈ 280 ms at 100,000 cadres) for the default list.
+  if (f.sort !== 'pinyin') items = items.orderBy('cadres.namePinyin');
+  items = items.orderBy('cadres.id');
+  const [rows, total] = await Promise.all([items.limit(f.limit).offset(f.offset).execute(), countCadres(db, f)]);
+  return { items: rows, total };
+}
+
+/** Keys that only scope, order or cut the list; any other condition set means rows must be counted. */
+const SCOPE_ONLY = new Set(['authorityIds', 'status', 'sort', 'order', 'limit', 'offset']);
+
+/**
+ * The exact number of cadres matching the conditions. Scope and status alone (the default list) are
+ * summed from cadre_counts, which triggers keep in the same transaction as the cadre rows (migration
+ * 0009); counting 100,000 index entries took ≈ 20 ms per request on SQLite. Any other condition counts rows.
+ */
+export async function countCadres(db: Db, f: CadreConditions): Promise<number> {
+  if (f.authorityIds.length === 0) return 0;
+  const scopeOnly = Object.entries(f).every(([k, v]) => SCOPE_ONLY.has(k) || v === undefined || v === false);
+  if (scopeOnly) {
+    let q = db
+      .selectFrom('cadreCounts')
+      .select((eb) => eb.fn.sum<number | string | null>('n').as('n'))
+      .where('authorityId', 'in', f.authorityIds);
+    if (f.status) q = q.where('status', '=', f.status);
+    const r = await q.executeTakeFirstOrThrow();
+    return Number(r.n ?? 0);
+  }
+  const r = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export async function tagsOf(db: Db, cadreIds: number[]): Promise<Map<number, string[]>> {

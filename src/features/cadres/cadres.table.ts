@@ -130,3 +130,10 @@ export interface CadrePhotoTable {
   mime: string;
   data: Uint8Array;
 }
+
+/** Cadres per (authority, status), kept by triggers (migration 0009): the list's exact total without a count. */
+export interface CadreCountTable {
+  authorityId: number;
+  status: string;
+  n: number;
+}

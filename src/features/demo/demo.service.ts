@@ -1,5 +1,6 @@
 // Creates the fictional demo city: departments, accounts, and (demo.generator.ts) units, teams,
 // posts, cadres and appointments. Deterministic from a seed.
+import { forgetSessions } from '../accounts/session-cache.js';
 import type { Db } from '../../db/database.js';
 import { ensureBuiltInRoles } from '../accounts/accounts.bootstrap.js';
 import { hashPassword } from '../accounts/accounts.service.js';
@@ -90,4 +91,5 @@ export async function clearForDemo(db: Db): Promise<void> {
     await trx.updateTable('authorities').set({ parentId: null }).execute();
     await trx.deleteFrom('authorities').execute();
   });
+  forgetSessions();
 }

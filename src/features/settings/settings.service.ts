@@ -1,3 +1,4 @@
+import { forgetSessions } from '../accounts/session-cache.js';
 import type { Db } from '../../db/database.js';
 import { requireAccess, type Ctx } from '../../server/access.js';
 import { validationError } from '../../server/errors.js';
@@ -71,4 +72,6 @@ export async function setSetting(ctx: Ctx, input: { key: string; value: unknown;
       }),
     );
   });
+  // The session idle timeout is held with resolved sessions.
+  forgetSessions();
 }
