@@ -583,13 +583,21 @@ export async function importFiles(
 
 // ---- background jobs (web) ----
 
-/** Jobs running in this process; a 'running' job not here was cut off by a restart. */
-const running = new Set<number>();
+/**
+ * Jobs running in this process, per database (job ids are per database, and tests run two databases
+ * in one process); a 'running' job not here was cut off by a restart.
+ */
+const runningByDb = new WeakMap<Db, Set<number>>();
+function runningIn(db: Db): Set<number> {
+  let set = runningByDb.get(db);
+  if (!set) runningByDb.set(db, (set = new Set()));
+  return set;
+}
 /** Jobs not yet finished, for tests and a clean shutdown. */
-const pending = new Map<number, Promise<void>>();
+const pending = new Set<Promise<void>>();
 
 export const waitForImportJobs = async () => {
-  await Promise.all([...pending.values()]);
+  await Promise.all([...pending]);
 };
 
 const toRow = (jobId: number, seq: number, r: ImportResult) => ({
@@ -627,17 +635,18 @@ export async function startImportJob(ctx: Ctx, uploads: readonly ZipEntry[], ask
     ctx.db,
     errors.map((r, i) => toRow(jobId, i, r)),
   );
+  const running = runningIn(ctx.db);
   running.add(jobId);
-  const work = runJob(ctx, jobId, sources, target, errors)
+  const work: Promise<void> = runJob(ctx, jobId, sources, target, errors)
     .catch(async (e: unknown) => {
       console.error(`import job ${jobId} failed`, e);
       await repo.finishJob(ctx.db, jobId, 'failed', total, new Date().toISOString()).catch(() => undefined);
     })
     .finally(() => {
       running.delete(jobId);
-      pending.delete(jobId);
+      pending.delete(work);
     });
-  pending.set(jobId, work);
+  pending.add(work);
   return { jobId };
 }
 
@@ -673,7 +682,7 @@ export async function listImportJobs(ctx: Ctx) {
   const jobs = await repo.listJobs(ctx.db, ctx.actor.userId, 20);
   return jobs.map((j) => ({
     id: j.id,
-    status: (j.status === 'running' && !running.has(j.id) ? 'failed' : j.status) as 'running' | 'done' | 'failed',
+    status: (j.status === 'running' && !runningIn(ctx.db).has(j.id) ? 'failed' : j.status) as 'running' | 'done' | 'failed',
     total: j.total,
     done: j.done,
     createdAt: j.createdAt,
@@ -708,7 +717,7 @@ export async function getImportJob(ctx: Ctx, id: number, q: ResultPage = { page:
     ambiguous: n('ambiguous'),
     errors: n('error'),
   };
-  const interrupted = job.status === 'running' && !running.has(id);
+  const interrupted = job.status === 'running' && !runningIn(ctx.db).has(id);
   return {
     id: job.id,
     status: (interrupted ? 'failed' : job.status) as 'running' | 'done' | 'failed',
@@ -756,7 +765,7 @@ export async function confirmImport(ctx: Ctx, id: number, which: readonly string
   requireAccess(ctx.actor, 'cadre:write');
   const job = await repo.findJob(ctx.db, id, ctx.actor.userId);
   if (!job) throw notFound('该导入任务');
-  if (running.has(id)) throw new AppError('CONFLICT', '导入尚未完成，请完成后再确认');
+  if (runningIn(ctx.db).has(id)) throw new AppError('CONFLICT', '导入尚未完成，请完成后再确认');
   const rows = await repo.pendingJobFiles(ctx.db, id);
   const files = which === 'all' ? rows.map((r) => r.file) : which;
   const unknown = files.filter((f) => !rows.some((r) => r.file === f && r.status === 'needs-confirmation'));
@@ -795,7 +804,7 @@ export async function resolveImport(ctx: Ctx, id: number, file: string, choice: 
   requireAccess(ctx.actor, 'cadre:write');
   const job = await repo.findJob(ctx.db, id, ctx.actor.userId);
   if (!job) throw notFound('该导入任务');
-  if (running.has(id)) throw new AppError('CONFLICT', '导入尚未完成，请完成后再处理');
+  if (runningIn(ctx.db).has(id)) throw new AppError('CONFLICT', '导入尚未完成，请完成后再处理');
   const row = await repo.findJobFile(ctx.db, id, file);
   if (!row || row.status !== 'ambiguous' || row.payload === null)
     throw new AppError('VALIDATION', `文件：${file} 不是此任务中待确定对应干部的文件`, [
