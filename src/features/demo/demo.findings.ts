@@ -83,7 +83,11 @@ export function plantTeamFindings(city: DemoCity, r: Random): void {
   }
 
   // term-limit: a county chief (not of the Party or government team) eleven years in the same post.
-  const longChief = pick(countyTeams((kind) => kind !== '党委' && kind !== '政府').filter((t) => t.id !== dept?.id && t.id !== procuratorate?.id));
+  const longChief = pick(
+    countyTeams((kind) => kind !== '党委' && kind !== '政府').filter(
+      (t) => t.id !== dept?.id && t.id !== procuratorate?.id && holders(t.id).some((h) => h.post.isChief),
+    ),
+  );
   const chief = longChief && holders(longChief.id).find((h) => h.post.isChief);
   if (chief) {
     chief.a.startDate = yearsBefore(AS_OF, 11);
