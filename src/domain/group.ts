@@ -9,3 +9,10 @@ export function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]>
   }
   return m;
 }
+
+/** A list cut into parts of at most n: bulk reads stay under the databases' parameter limits. */
+export function chunks<T>(xs: readonly T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}

@@ -17,7 +17,7 @@ import {
   type TeamFacts,
   type TeamRuleSettings,
 } from '../../domain/team-rules.js';
-import { groupBy } from '../../domain/group.js';
+import { chunks, groupBy } from '../../domain/group.js';
 import { getSetting } from '../settings/settings.service.js';
 import { findUnit } from '../units/units.repository.js';
 import * as repo from './analysis.repository.js';
@@ -118,7 +118,7 @@ export async function loadTeams(
   ]);
   const parentIds = [...new Set(teams.map((t) => t.parentId).filter((p): p is number => p !== null))];
   const above: Awaited<ReturnType<typeof repo.membersOfUnits>> = [];
-  for (let i = 0; i < parentIds.length; i += CHUNK) above.push(...(await repo.membersOfUnits(db, parentIds.slice(i, i + CHUNK), asOf)));
+  for (const part of chunks(parentIds, CHUNK)) above.push(...(await repo.membersOfUnits(db, part, asOf)));
 
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
   const postsByTeam = groupBy(posts, (p) => p.teamId);
@@ -242,8 +242,7 @@ export async function analyzeStoredTeams(ctx: Ctx, ids: readonly number[], asOf?
   const date = asOf ?? todayOf(ctx.now);
   const settings = await teamRuleSettings(ctx.db, date);
   const loaded: LoadedTeam[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK)
-    loaded.push(...(await loadTeams(ctx.db, { teamIds: ids.slice(i, i + CHUNK) }, date, settings.specialtyKeywords)));
+  for (const part of chunks(ids, CHUNK)) loaded.push(...(await loadTeams(ctx.db, { teamIds: part }, date, settings.specialtyKeywords)));
   const byId = new Map(loaded.filter((t) => canSeeAuthority(ctx.actor, t.authorityId)).map((t) => [t.teamId, t]));
   return ids
     .map((id) => byId.get(id))

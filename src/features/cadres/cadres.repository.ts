@@ -4,6 +4,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import { dialectOf, type Db } from '../../db/database.js';
 import type { CadreTable } from './cadres.table.js';
 import type { AppraisalEntry, FamilyMember, RankEntry, ResumeLine, RewardEntry } from './cadres.rules.js';
+import { chunks } from '../../domain/group.js';
 
 export type CadreRow = Omit<Insertable<CadreTable>, 'id' | 'version'>;
 
@@ -292,12 +293,6 @@ export async function unitAuthorities(db: Db, unitIds: readonly number[]): Promi
     const rows = await db.selectFrom('units').select(['id', 'authorityId']).where('id', 'in', part).execute();
     for (const r of rows) out.set(r.id, r.authorityId);
   }
-  return out;
-}
-
-function chunks<T>(xs: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;
 }
 

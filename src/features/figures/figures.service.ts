@@ -4,15 +4,14 @@
 import { requireAccess, type Ctx } from '../../server/access.js';
 import { validationError } from '../../server/errors.js';
 import { appointmentFigures, complianceFigures, type AppointmentFacts, type Figure } from '../../domain/figures.js';
-import { groupBy } from '../../domain/group.js';
+import { chunks, groupBy } from '../../domain/group.js';
 import { getSetting } from '../settings/settings.service.js';
 import { loadTeams, teamRuleSettings, unitInScope } from '../analysis/analysis.service.js';
 import * as repo from './figures.repository.js';
 
-const CHUNK = 5000;
 async function chunked<T>(ids: readonly number[], load: (part: number[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await load(ids.slice(i, i + CHUNK))));
+  for (const part of chunks(ids, 5000)) out.push(...(await load(part)));
   return out;
 }
 
