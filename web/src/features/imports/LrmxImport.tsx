@@ -1,26 +1,16 @@
 // Upload 任免审批表 files as a background job; the latest jobs beside it; the open job below.
-import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Empty, Form, List, Progress, Row, Select, Space, Tag, TreeSelect, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, Col, Empty, Form, List, Progress, Row, Select, Space, Tag, Typography, Upload } from 'antd';
 import { CloudUploadOutlined, DeleteOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { transferApi } from '../../api/transfer';
 import { adminApi } from '../../api/admin';
-import { unitsApi, type UnitNode } from '../../api/units';
 import { useAuth } from '../../app/auth';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { UnitTreeSelect } from '../../shared/UnitTreeSelect';
 import { fmtInstant } from '../../shared/dates';
 import { JobTag } from './importStatus';
 import { ImportJobView } from './ImportJobView';
-
-interface TreeOption {
-  value: number;
-  title: string;
-  children?: TreeOption[];
-}
-
-function treeOptions(units: UnitNode[]): TreeOption[] {
-  return units.map((u) => ({ value: u.id, title: u.name, children: u.children?.length ? treeOptions(u.children) : undefined }));
-}
 
 const ACCEPT = '.lrmx,.lrm,.pic,.zip';
 const fmtSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
@@ -33,8 +23,6 @@ export function LrmxImport({ jobId, onOpenJob }: { jobId: number | null; onOpenJ
   const [authorityId, setAuthorityId] = useState<number | undefined>(user?.authorityId);
   const [unitId, setUnitId] = useState<number | undefined>();
   const authorities = useQuery({ queryKey: ['authorities'], queryFn: adminApi.authorities, staleTime: 5 * 60_000 });
-  const tree = useQuery({ queryKey: ['units', 'tree'], queryFn: unitsApi.tree, staleTime: 5 * 60_000 });
-  const unitOptions = useMemo(() => treeOptions(tree.data ?? []), [tree.data]);
   const jobs = useQuery({
     queryKey: ['imports'],
     queryFn: transferApi.jobs,
@@ -110,18 +98,7 @@ export function LrmxImport({ jobId, onOpenJob }: { jobId: number | null; onOpenJ
                 />
               </Form.Item>
               <Form.Item label="工作单位" tooltip="可选：新建的干部归入此单位">
-                <TreeSelect
-                  allowClear
-                  style={{ width: 240 }}
-                  showSearch={{ treeNodeFilterProp: 'title' }}
-                  treeData={unitOptions}
-                  loading={tree.isLoading}
-                  value={unitId}
-                  onChange={(v) => setUnitId(v ?? undefined)}
-                  placeholder="不指定"
-                  popupMatchSelectWidth={360}
-                  data-testid="import-unit"
-                />
+                <UnitTreeSelect width={240} value={unitId} onChange={setUnitId} placeholder="不指定" testId="import-unit" />
               </Form.Item>
               <Form.Item style={{ marginInlineEnd: 0, marginLeft: 'auto' }}>
                 <Button
