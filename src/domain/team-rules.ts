@@ -309,8 +309,13 @@ export function ruleNoYoungMember(i: TeamAnalysisInput): Finding[] {
   const band = teamBand(i);
   if (!band || i.members.length === 0) return [];
   const limit = i.settings.youngCadreAgeByLevel[band];
-  if (i.members.some((m) => ageOn(m.birthDate, i.asOf) <= limit)) return [];
-  const youngest = Math.min(...i.members.map((m) => ageOn(m.birthDate, i.asOf)));
+  // One pass: stop at the first young member, else keep the youngest age for the finding.
+  let youngest = Infinity;
+  for (const m of i.members) {
+    const age = ageOn(m.birthDate, i.asOf);
+    if (age <= limit) return [];
+    if (age < youngest) youngest = age;
+  }
   return [finding('no-young-member', `${band}级领导班子没有 ${limit} 岁及以下的年轻干部（最年轻的成员 ${youngest} 岁）`)];
 }
 
@@ -398,7 +403,10 @@ export function ruleSpecialtyGap(i: TeamAnalysisInput): Finding[] {
   const needed = new Set<string>();
   for (const n of i.settings.specialtyNeeds)
     if (anySelects(n.appliesTo, i.team, i.settings.sevenDepartments)) n.specialties.forEach((s) => needed.add(s));
-  const held = new Set(i.members.flatMap((m) => m.specialties ?? []));
+  // Most teams need no specialty: nothing to collect from their members then.
+  if (needed.size === 0) return [];
+  const held = new Set<string>();
+  for (const m of i.members) for (const s of m.specialties ?? []) held.add(s);
   const missing = [...needed].filter((s) => !held.has(s));
   if (missing.length === 0) return [];
   return [finding('specialty-gap', `班子成员中没有具备${missing.join('、')}专长的干部`)];
@@ -419,5 +427,7 @@ const RULES: Record<TeamRuleId, (i: TeamAnalysisInput) => Finding[]> = {
 
 /** Every finding of every rule that applies to the team, in the order of the table above. */
 export function analyzeTeam(i: TeamAnalysisInput): Finding[] {
-  return TEAM_RULE_IDS.flatMap((id) => (ruleApplies(id, i) ? RULES[id](i) : []));
+  const out: Finding[] = [];
+  for (const id of TEAM_RULE_IDS) if (ruleApplies(id, i)) for (const f of RULES[id](i)) out.push(f);
+  return out;
 }

@@ -2,7 +2,9 @@
 // and their units, the county each sits in, posts, members on a date with their cadre facts, the
 // members' family (for 任职回避) and the members of the teams one unit up. A handful of queries per
 // call whatever the number of teams, so all 30,000 teams of a province load in one go.
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { selectArrays } from '../../db/bulk-read.js';
 import { inForce } from '../units/units.repository.js';
 
 /** Which teams: given ids, and/or those of units under a path, and/or of some authorities. */
@@ -23,7 +25,7 @@ function scopedTeamIds(db: Db, scope: TeamScope) {
 
 /** The teams of the scope with their unit's kind, tier, name, path, parent and authority. */
 export async function teamsWithUnits(db: Db, scope: TeamScope) {
-  return db
+  const query = db
     .selectFrom('teams')
     .innerJoin('units', 'units.id', 'teams.unitId')
     .select([
@@ -38,10 +40,25 @@ export async function teamsWithUnits(db: Db, scope: TeamScope) {
       'units.parentId',
       'units.authorityId',
     ])
-    .where('teams.id', 'in', scopedTeamIds(db, scope))
-    .orderBy('units.path')
-    .orderBy('teams.id')
-    .execute();
+    .where('teams.id', 'in', scopedTeamIds(db, scope));
+  const rows = await selectArrays<[number, string, string, number, string, string, string, string, number | null, number]>(
+    db,
+    query,
+    ['id', 'name', 'kind', 'unitId', 'unitName', 'unitKind', 'tier', 'path', 'parentId', 'authorityId'],
+    ['path', 'id'],
+  );
+  return rows.map(([id, name, kind, unitId, unitName, unitKind, tier, path, parentId, authorityId]) => ({
+    id,
+    name,
+    kind,
+    unitId,
+    unitName,
+    unitKind,
+    tier,
+    path,
+    parentId,
+    authorityId,
+  }));
 }
 
 /** Every county-level area (单位类别 地区, 层级 county): a few hundred rows at most. */
@@ -50,17 +67,21 @@ export async function countyAreas(db: Db) {
 }
 
 export async function postsOfTeams(db: Db, scope: TeamScope) {
-  return db.selectFrom('posts').select(['teamId', 'levelCode', 'isChief', 'quota']).where('teamId', 'in', scopedTeamIds(db, scope)).execute();
+  const query = db.selectFrom('posts').select(['teamId', 'levelCode', 'isChief', 'quota']).where('teamId', 'in', scopedTeamIds(db, scope));
+  const rows = await selectArrays<[number, string, number, number]>(db, query, ['teamId', 'levelCode', 'isChief', 'quota']);
+  return rows.map(([teamId, levelCode, isChief, quota]) => ({ teamId, levelCode, isChief, quota }));
 }
 
-/** Who holds the teams' posts on `on`, with the cadre facts the rules read. */
+/** Who holds the teams' posts on `on`, with the cadre facts the rules read; chiefs first, then in post order. */
 export async function membersOfTeams(db: Db, scope: TeamScope, on: string) {
-  return db
+  const query = db
     .selectFrom('appointments')
     .innerJoin('posts', 'posts.id', 'appointments.postId')
     .innerJoin('cadres', 'cadres.id', 'appointments.cadreId')
     .select([
+      'appointments.id',
       'posts.teamId',
+      'posts.sortOrder',
       'appointments.postId',
       'appointments.cadreId',
       'appointments.startDate',
@@ -72,19 +93,89 @@ export async function membersOfTeams(db: Db, scope: TeamScope, on: string) {
       'cadres.politicalStatus',
       'cadres.ethnicCode',
       'cadres.nativePlace',
-      'cadres.levelCode',
       'cadres.levelSince',
       'cadres.specialty',
       'cadres.highestEducation',
     ])
     .where('posts.teamId', 'in', scopedTeamIds(db, scope))
-    .where(inForce(on))
-    .orderBy('posts.teamId')
-    .orderBy('posts.isChief', 'desc')
-    .orderBy('posts.sortOrder')
-    .orderBy('appointments.startDate')
-    .orderBy('appointments.id')
-    .execute();
+    .where(inForce(on));
+  const columns = [
+    'teamId',
+    'postId',
+    'cadreId',
+    'startDate',
+    'postLevelCode',
+    'isChief',
+    'name',
+    'gender',
+    'birthDate',
+    'politicalStatus',
+    'ethnicCode',
+    'nativePlace',
+    'levelSince',
+    'specialty',
+    'highestEducation',
+    'sortOrder',
+    'id',
+  ];
+  type Row = [
+    number,
+    number,
+    number,
+    string,
+    string,
+    number,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | null,
+    string,
+    string | null,
+    number,
+    number,
+  ];
+  // Sorted here, not by the database: sorting 148,550 wide rows there cost more than the small per-team sorts.
+  const rows = (await selectArrays<Row>(db, query, columns)).sort(
+    (a, b) => a[0] - b[0] || b[5] - a[5] || a[15] - b[15] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0) || a[16] - b[16],
+  );
+  return rows.map(
+    ([
+      teamId,
+      postId,
+      cadreId,
+      startDate,
+      postLevelCode,
+      isChief,
+      name,
+      gender,
+      birthDate,
+      politicalStatus,
+      ethnicCode,
+      nativePlace,
+      levelSince,
+      specialty,
+      highestEducation,
+    ]) => ({
+      teamId,
+      postId,
+      cadreId,
+      startDate,
+      postLevelCode,
+      isChief,
+      name,
+      gender,
+      birthDate,
+      politicalStatus,
+      ethnicCode,
+      nativePlace,
+      levelSince,
+      specialty,
+      highestEducation,
+    }),
+  );
 }
 
 /** Every earlier tenure of the teams' posts begun by or on `on`, to follow a tenure back through re-appointments. */
@@ -108,26 +199,119 @@ function memberIds(db: Db, scope: TeamScope, on: string) {
     .where(inForce(on));
 }
 
+type FamilyRow = { cadreId: number; seq: number; relation: string; name: string; birthMonth: string | null };
+const FAMILY_COLUMNS = ['cadreId', 'seq', 'relation', 'name', 'birthMonth'];
+const familyRow = ([cadreId, seq, relation, name, birthMonth]: [number, number, string, string, string | null]): FamilyRow => ({
+  cadreId,
+  seq,
+  relation,
+  name,
+  birthMonth,
+});
+
 /** The 家庭成员 of everyone holding a post of the teams on `on`. */
-export async function familyOfMembers(db: Db, scope: TeamScope, on: string) {
-  return db
+export async function familyOfMembers(db: Db, scope: TeamScope, on: string): Promise<FamilyRow[]> {
+  const query = db
     .selectFrom('cadreFamily')
-    .select(['cadreId', 'relation', 'name', 'birthMonth'])
-    .where('cadreId', 'in', memberIds(db, scope, on))
-    .orderBy('cadreId')
-    .orderBy('seq')
-    .execute();
+    .select(['cadreId', 'seq', 'relation', 'name', 'birthMonth'])
+    .where('cadreId', 'in', memberIds(db, scope, on));
+  return (await selectArrays<Parameters<typeof familyRow>[0]>(db, query, FAMILY_COLUMNS, ['cadreId', 'seq'])).map(familyRow);
+}
+
+/**
+ * Only those 家庭成员 of the teams' office holders on `on` who can denote another office holder of the
+ * same team or of a team of the unit directly above (公务员法 第74条; the rule avoidance-kin in
+ * domain/team-rules.ts): the same name, and a birth month that begins the holder's birth date when it
+ * is given. The rule decides; this only leaves out the relatives who cannot match anyone, so that a
+ * province's 616,000 family rows need not be read. Three parts:
+ * - birth month 'YYYY-MM' (every write path stores that): driven by the holders, each holder's name and
+ *   birth month sought in cadre_family_name_month (migration 0010);
+ * - birth month unknown or in another form: driven by those family rows (cadre_family_name_other, a
+ *   partial index that real data leaves nearly empty), then the other holders of the member's team,
+ *   and those of the teams of the unit above.
+ */
+export async function kinOfMembers(db: Db, scope: TeamScope, on: string): Promise<FamilyRow[]> {
+  const scoped = scopedTeamIds(db, scope);
+  const month = sql.ref('f.birthMonth');
+  const born = sql.ref('oc.birthDate');
+  const columns = ['f.cadreId', 'f.seq', 'f.relation', 'f.name', 'f.birthMonth'] as const;
+  // The teams of the units directly above the scope's teams: their holders are the scope's supervisors.
+  const aboveTeams = db
+    .selectFrom('teams')
+    .select('teams.id')
+    .where(
+      'teams.unitId',
+      'in',
+      db.selectFrom('teams').innerJoin('units', 'units.id', 'teams.unitId').select('units.parentId').where('teams.id', 'in', scoped),
+    );
+  // m: the member whose relative f is, holding a post of a scope team; o: the holder f may denote.
+  const byHolder = db
+    .selectFrom('appointments as oa')
+    .innerJoin('posts as op', 'op.id', 'oa.postId')
+    .innerJoin('cadres as oc', 'oc.id', 'oa.cadreId')
+    // CROSS JOIN keeps SQLite's loop order: each holder first, then its name and month in the index.
+    .crossJoin('cadreFamily as f')
+    .innerJoin('appointments as ma', 'ma.cadreId', 'f.cadreId')
+    .innerJoin('posts as mp', 'mp.id', 'ma.postId')
+    .innerJoin('teams as mt', 'mt.id', 'mp.teamId')
+    .innerJoin('units as mu', 'mu.id', 'mt.unitId')
+    .select(columns)
+    .where((eb) => eb.and([eb('oa.startDate', '<=', on), eb.or([eb('oa.endDate', 'is', null), eb('oa.endDate', '>', on)])]))
+    .where((eb) => eb.or([eb('op.teamId', 'in', scoped), eb('op.teamId', 'in', aboveTeams)]))
+    .whereRef('f.name', '=', 'oc.name')
+    .where(sql<boolean>`${month} = substr(${born}, 1, 7)`)
+    .where((eb) => eb.and([eb('ma.startDate', '<=', on), eb.or([eb('ma.endDate', 'is', null), eb('ma.endDate', '>', on)])]))
+    .whereRef('ma.cadreId', '<>', 'oa.cadreId')
+    .where('mp.teamId', 'in', scoped)
+    // o's unit is read only for the few matches, not for every holder.
+    .where((eb) =>
+      eb.or([
+        eb('mp.teamId', '=', eb.ref('op.teamId')),
+        eb('mu.parentId', '=', eb.selectFrom('teams as ot').select('ot.unitId').whereRef('ot.id', '=', 'op.teamId')),
+      ]),
+    );
+  // The other forms of birth month, from the family rows: o in m's team, or in a team of the unit above.
+  const byRelative = (line: 'team' | 'above') =>
+    db
+      .selectFrom('cadreFamily as f')
+      .crossJoin('appointments as ma')
+      .innerJoin('posts as mp', 'mp.id', 'ma.postId')
+      .innerJoin('teams as mt', 'mt.id', 'mp.teamId')
+      .innerJoin('units as mu', 'mu.id', 'mt.unitId')
+      .innerJoin('posts as op', (j) => (line === 'team' ? j.onRef('op.teamId', '=', 'mp.teamId') : j.onTrue()))
+      .innerJoin('teams as ot', 'ot.id', 'op.teamId')
+      .innerJoin('appointments as oa', 'oa.postId', 'op.id')
+      .innerJoin('cadres as oc', 'oc.id', 'oa.cadreId')
+      .select(columns)
+      // word for word the predicate of cadre_family_name_other
+      .where(sql<boolean>`(${month} is null or length(${month}) <> 7)`)
+      .where(sql<boolean>`(${month} is null or substr(${born}, 1, length(${month})) = ${month})`)
+      .whereRef('ma.cadreId', '=', 'f.cadreId')
+      .where((eb) => eb.and([eb('ma.startDate', '<=', on), eb.or([eb('ma.endDate', 'is', null), eb('ma.endDate', '>', on)])]))
+      .where('mp.teamId', 'in', scoped)
+      .$if(line === 'above', (q) => q.whereRef('ot.unitId', '=', 'mu.parentId'))
+      .where((eb) => eb.and([eb('oa.startDate', '<=', on), eb.or([eb('oa.endDate', 'is', null), eb('oa.endDate', '>', on)])]))
+      .whereRef('oa.cadreId', '<>', 'ma.cadreId')
+      .whereRef('oc.name', '=', 'f.name');
+  // UNION ALL and no order: a sorted UNION made SQLite read the family rows in cadre order instead.
+  const query = byHolder.unionAll(byRelative('team')).unionAll(byRelative('above'));
+  const rows = await selectArrays<Parameters<typeof familyRow>[0]>(db, query, FAMILY_COLUMNS);
+  // A relative matched through several holders or posts comes once, in the order of the form.
+  const seen = new Set<string>();
+  return rows
+    .filter(([cadreId, seq]) => !seen.has(`${cadreId}:${seq}`) && seen.add(`${cadreId}:${seq}`) !== undefined)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .map(familyRow);
 }
 
 /** The tags (选调生, 退役军人 …) of everyone holding a post of the teams on `on`. */
 export async function tagsOfMembers(db: Db, scope: TeamScope, on: string) {
-  return db
+  const query = db
     .selectFrom('cadreTags')
     .select(['cadreId', 'tag'])
-    .where('cadreId', 'in', memberIds(db, scope, on))
-    .orderBy('cadreId')
-    .orderBy('tag')
-    .execute();
+    .where('cadreId', 'in', memberIds(db, scope, on));
+  const rows = await selectArrays<[number, string]>(db, query, ['cadreId', 'tag'], ['cadreId', 'tag']);
+  return rows.map(([cadreId, tag]) => ({ cadreId, tag }));
 }
 
 /** The facts of some cadres (candidates of a what-if), with their family and tags. */

@@ -38,7 +38,8 @@ export async function reportFigures(ctx: Ctx, q: FiguresQuery): Promise<FiguresQ
   const [earlier, tags, teams] = await Promise.all([
     chunked(cadreIds, (part) => repo.postsBegunBy(ctx.db, part, q.to)),
     chunked(cadreIds, (part) => repo.tagsOf(ctx.db, part)),
-    loadTeams(ctx.db, { unitPath: unit?.path, authorityIds }, q.to, ruleSettings.specialtyKeywords),
+    // The figures read the teams' composition, not their members' families: the smallest load will do.
+    loadTeams(ctx.db, { unitPath: unit?.path, authorityIds }, q.to, ruleSettings.specialtyKeywords, { relatives: 'kin' }),
   ]);
   const tagsBy = groupBy(tags, (t) => t.cadreId);
   const earlierBy = groupBy(earlier, (e) => e.cadreId);
