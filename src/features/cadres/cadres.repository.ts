@@ -372,6 +372,22 @@ export interface CadreFilter extends CadreConditions {
 /** Callers pass plain text; LIKE's own wildcards in it would match anything. */
 const likeText = (s: string) => s.replace(/[%_\\]/g, '');
 
+/** At most this many of a query's bigrams are intersected; the LIKE checks the rest. */
+const MAX_GRAMS = 4;
+
+/**
+ * The distinct two-character pieces of a name query, as migration 0013 stores them (by code point, as
+ * SQL's substr counts characters), or none when they cannot narrow it: a single character, or text
+ * with letters that have case (SQLite's LIKE ignores ASCII case, the stored bigrams do not).
+ */
+export function nameGrams(text: string): string[] {
+  const chars = Array.from(text);
+  if (chars.length < 2 || text.toLowerCase() !== text.toUpperCase()) return [];
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length && grams.size < MAX_GRAMS; i++) grams.add(chars[i] + chars[i + 1]);
+  return [...grams];
+}
+
 /** The cadres matching a filter, within scope: the base of the search and of the roster export. */
 export function filtered(db: Db, f: CadreConditions) {
   let q = db.selectFrom('cadres').where('cadres.authorityId', 'in', f.authorityIds);
@@ -393,7 +409,19 @@ export function filtered(db: Db, f: CadreConditions) {
       );
     }
   }
-  if (f.nameContains) q = q.where('cadres.name', 'like', `%${likeText(f.nameContains)}%`);
+  if (f.nameContains) {
+    const text = likeText(f.nameContains);
+    q = q.where('cadres.name', 'like', `%${text}%`);
+    // The LIKE above decides; the bigrams only narrow it down to the cadres that hold every piece of
+    // the text (migration 0013), an index range each, instead of reading every name.
+    const grams = nameGrams(text);
+    if (grams.length) {
+      q = q.where('cadres.id', 'in', (eb) => {
+        const holders = (g: string) => eb.selectFrom('cadreNameGrams').select('cadreNameGrams.cadreId').where('cadreNameGrams.gram', '=', g);
+        return grams.slice(1).reduce((acc, g) => acc.intersect(holders(g)), holders(grams[0]));
+      });
+    }
+  }
   if (f.gender) q = q.where('cadres.gender', '=', f.gender);
   if (f.bornOnOrBefore) q = q.where('cadres.birthDate', '<=', f.bornOnOrBefore);
   if (f.bornAfter) q = q.where('cadres.birthDate', '>', f.bornAfter);
