@@ -10,10 +10,11 @@ import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../database.js';
 
 /**
- * SQLite triggers cannot use a recursive CTE, so the positions of a name's bigrams come from a literal
- * list: names longer than this are refused by validation (姓名 ≤ 18 characters) long before it.
+ * SQLite triggers cannot use a recursive CTE, so the positions of a name's bigrams come from a small
+ * table of 1…99 (names are refused by validation beyond 18 characters). A literal JSON list read with
+ * json_each cost ≈ 110 µs per inserted cadre, the table ≈ 25–40 µs (mostly the bigram rows themselves).
  */
-const POSITIONS = JSON.stringify(Array.from({ length: 99 }, (_, i) => i + 1));
+const POSITIONS = 99;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const pg = dialectOf(db) === 'postgres';
@@ -58,23 +59,29 @@ end $$`.execute(db);
     await sql`create trigger cadre_name_grams_update after update of name on cadres for each row
       when (old.name is distinct from new.name) execute function cadre_name_grams_update()`.execute(db);
   } else {
-    const positions = sql.lit(POSITIONS);
+    await db.schema
+      .createTable('cadre_name_gram_positions')
+      .addColumn('p', 'integer', (c) => c.primaryKey())
+      .execute();
+    await db
+      .insertInto('cadre_name_gram_positions' as never)
+      .values(Array.from({ length: POSITIONS }, (_, i) => ({ p: i + 1 })) as never)
+      .execute();
     await sql`insert or ignore into cadre_name_grams (gram, cadre_id)
-      select substr(c.name, p.value, 2), c.id from cadres c, json_each(${positions}) p where p.value < length(c.name) order by 1, 2`.execute(db);
-    const insertGrams = (row: 'new') =>
-      sql`insert or ignore into cadre_name_grams (gram, cadre_id)
-    select substr(${sql.raw(row)}.name, p.value, 2), ${sql.raw(row)}.id from json_each(${positions}) p where p.value < length(${sql.raw(row)}.name);`;
+      select substr(c.name, p.p, 2), c.id from cadres c, cadre_name_gram_positions p where p.p < length(c.name) order by 1, 2`.execute(db);
+    const insertGrams = sql`insert or ignore into cadre_name_grams (gram, cadre_id)
+    select substr(new.name, p, 2), new.id from cadre_name_gram_positions where p < length(new.name);`;
     const deleteGrams = sql`delete from cadre_name_grams where cadre_id = old.id
-    and gram in (select substr(old.name, p.value, 2) from json_each(${positions}) p where p.value < length(old.name));`;
+    and gram in (select substr(old.name, p, 2) from cadre_name_gram_positions where p < length(old.name));`;
     await sql`create trigger cadre_name_grams_insert after insert on cadres begin
-  ${insertGrams('new')}
+  ${insertGrams}
 end`.execute(db);
     await sql`create trigger cadre_name_grams_delete after delete on cadres begin
   ${deleteGrams}
 end`.execute(db);
     await sql`create trigger cadre_name_grams_update after update of name on cadres when old.name is not new.name begin
   ${deleteGrams}
-  ${insertGrams('new')}
+  ${insertGrams}
 end`.execute(db);
   }
 }
@@ -88,4 +95,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     } else await sql`drop trigger if exists ${sql.raw(t)}`.execute(db);
   }
   await db.schema.dropTable('cadre_name_grams').ifExists().execute();
+  await db.schema.dropTable('cadre_name_gram_positions').ifExists().execute();
 }
