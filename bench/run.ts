@@ -1,4 +1,4 @@
-// `npm run bench -- [--cadres N] [--db sqlite|postgres] [--file PATH] [--json FILE] [--reuse] [--duration S]`
+// `npm run bench -- [--cadres N] [--db sqlite|postgres] [--json FILE] [--reuse] [--duration S] [--file F]`
 // Builds a synthetic province with the demo generator, then measures search, name search, statistics,
 // the team scan and throughput through the real HTTP server (a child process). See bench/README.md.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -34,7 +34,7 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     seed: { type: 'string', default: '1' },
     reuse: { type: 'boolean', default: false },
-    /** SQLite: the database file to use instead of ganbu-bench-<N>.db in the OS temp dir (e.g. a migrated copy) */
+    /** SQLite only: the database file (default ganbu-bench-N.db in the OS temp dir), e.g. a copy to migrate */
     file: { type: 'string' },
     duration: { type: 'string', default: '20' },
     'excel-rows': { type: 'string' },
@@ -59,7 +59,7 @@ const median = (xs: number[]) => pct(xs, 50);
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 function databaseUrl(): string {
-  if (DIALECT === 'sqlite') return `file:${args.file ?? path.join(os.tmpdir(), `ganbu-bench-${N}.db`)}`;
+  if (DIALECT === 'sqlite') return `file:${args.file ? path.resolve(args.file) : path.join(os.tmpdir(), `ganbu-bench-${N}.db`)}`;
   const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!base?.startsWith('postgres')) throw new Error('--db postgres needs BENCH_DATABASE_URL (or DATABASE_URL) = postgres://…');
   // Everything lives in one schema of its own, dropped and rebuilt by each run.

@@ -2,7 +2,7 @@
 // Only repositories use the returned Kysely instance (DESIGN.md practice 2).
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, CamelCasePlugin } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, CamelCasePlugin, type Compilable, type CompiledQuery, type QueryResult } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseTarget, Dialect } from '../config.js';
@@ -66,4 +66,25 @@ function withStatementCache(sqlite: SQLite.Database) {
 export function dialectOf(db: Kysely<unknown>): Dialect {
   const adapter = db.getExecutor().adapter.constructor.name;
   return adapter.startsWith('Postgres') ? 'postgres' : 'sqlite';
+}
+
+/** Compiled queries kept per dialect and key; beyond this the oldest is dropped. */
+const COMPILED_CACHE = 500;
+const compiled = new Map<string, CompiledQuery>();
+
+/**
+ * Run the query `build` makes, compiling it only the first time for this key: building and compiling a
+ * search through Kysely (and its camel-case pass) costs more than running it on SQLite. The key must
+ * determine the whole query, its values included (e.g. JSON of every input): what is kept is the SQL
+ * text and its parameters, never a result, so it cannot go stale.
+ */
+export function executeCompiled<R>(db: Kysely<Database>, key: string, build: () => Compilable<R>): Promise<QueryResult<R>> {
+  const k = `${dialectOf(db as unknown as Kysely<unknown>)}\u0000${key}`;
+  let c = compiled.get(k) as CompiledQuery<R> | undefined;
+  if (!c) {
+    c = build().compile();
+    if (compiled.size >= COMPILED_CACHE) compiled.delete(compiled.keys().next().value!);
+    compiled.set(k, c);
+  }
+  return db.executeQuery(c);
 }

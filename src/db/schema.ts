@@ -7,6 +7,7 @@ import type { SettingTable } from '../features/settings/settings.table.js';
 import type { UnitTable, TeamTable, PostTable, AppointmentTable } from '../features/units/units.table.js';
 import type {
   CadreCountTable,
+  CadreNameGramTable,
   CadreTable,
   CadreResumeTable,
   CadreRewardTable,
@@ -48,6 +49,7 @@ export interface Database {
   appointments: AppointmentTable;
   cadres: CadreTable;
   cadreCounts: CadreCountTable;
+  cadreNameGrams: CadreNameGramTable;
   cadreResume: CadreResumeTable;
   cadreRewards: CadreRewardTable;
   cadreAppraisals: CadreAppraisalTable;

@@ -6,7 +6,9 @@ import type { CadreTable } from './cadres.table.js';
 import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
 import { authorityId, insertCadreRow } from '../../../test/support/factory.js';
-import { countCadres, filtered } from './cadres.repository.js';
+import { countCadres, filtered, searchCadres } from './cadres.repository.js';
+import { searchConditions } from './cadres.service.js';
+import type { Ctx } from '../../server/access.js';
 
 describe.each(dialects)('cadre counts on %s', (dialect) => {
   let h: TestApp;
@@ -114,6 +116,26 @@ describe.each(dialects)('cadre counts on %s', (dialect) => {
           .executeTakeFirstOrThrow()
       ).n,
     );
+
+  it('writes no scope condition only when the scope is every authority, with the same answers', async () => {
+    const all = (await h.t.db.selectFrom('authorities').select('id').execute()).map((a) => a.id);
+    const cityCadre = await insertCadreRow(h.t.db, { authorityId: city, name: '范围测试甲' });
+    const countyCadre = await insertCadreRow(h.t.db, { authorityId: donghu, name: '范围测试乙' });
+    const conditions = (visibleAuthorityIds: number[]) =>
+      searchConditions({ db: h.t.db, actor: { visibleAuthorityIds }, now: new Date() } as unknown as Ctx, { q: '范围测试', status: 'active' });
+    const top = await conditions(all);
+    expect(top.allAuthorities).toBe(true);
+    const county = await conditions([donghu]);
+    expect(county.allAuthorities).toBeUndefined();
+    const ids = async (c: typeof top) =>
+      (await searchCadres(h.t.db, { ...c, sort: 'pinyin', order: 'asc', limit: 20, offset: 0 })).items.map((i) => i.id);
+    expect(await ids(top)).toEqual([cityCadre, countyCadre]);
+    expect(await ids(county)).toEqual([countyCadre]);
+    // one authority fewer than all: the list of ids is written and the city's cadre is out
+    expect((await conditions(all.filter((a) => a !== city))).allAuthorities).toBeUndefined();
+    expect(await ids(await conditions(all.filter((a) => a !== city)))).toEqual([countyCadre]);
+    await h.t.db.deleteFrom('cadres').where('id', 'in', [cityCadre, countyCadre]).execute();
+  });
 
   it('counts rows when any other condition is set, and the list total agrees', async () => {
     await insertCadreRow(h.t.db, { authorityId: city, gender: '2' });

@@ -1,7 +1,7 @@
 // The only code that reads and writes cadre tables. Every read takes the actor's visible authorities,
 // so a cadre outside the actor's 干部管理权限 is simply not found.
 import { sql, type Insertable, type Kysely } from 'kysely';
-import { dialectOf, type Db } from '../../db/database.js';
+import { dialectOf, executeCompiled, type Db } from '../../db/database.js';
 import type { CadreTable } from './cadres.table.js';
 import type { AppraisalEntry, FamilyMember, RankEntry, ResumeLine, RewardEntry } from './cadres.rules.js';
 import { chunks } from '../../domain/group.js';
@@ -30,6 +30,14 @@ export async function findCadre(db: Db, id: number, authorityIds: readonly numbe
     .where('cadres.id', '=', id)
     .where('cadres.authorityId', 'in', authorityIds)
     .executeTakeFirst();
+}
+
+/** How many authorities there are: a scope of that many (distinct, existing) ids is all of them. */
+export async function authorityCount(db: Db): Promise<number> {
+  const { rows } = await executeCompiled(db, 'authorities.count', () =>
+    db.selectFrom('authorities').select((eb) => eb.fn.countAll<number>().as('n')),
+  );
+  return Number(rows[0].n);
 }
 
 /** Who holds an ID number, across all authorities (an ID number is unique in the whole system). */
@@ -337,6 +345,12 @@ export type CadreSort = 'name' | 'pinyin' | 'birthDate' | 'level' | 'workStart';
 /** What the search matches on, within scope (the search adds order and paging; the roster, keyset pages). */
 export interface CadreConditions {
   authorityIds: readonly number[];
+  /**
+   * authorityIds is every authority there is (the top department's scope): no scope condition is
+   * written, since every cadre belongs to an authority. A list of 259 ids cost SQLite ≈ 0.5–2 ms per
+   * statement at 1,000,000 cadres, more than the page itself.
+   */
+  allAuthorities?: boolean;
   /** pinyin prefix, matched against the full pinyin and the initials (lower case) */
   pinyinPrefix?: string;
   /** substring of the name */
@@ -372,9 +386,26 @@ export interface CadreFilter extends CadreConditions {
 /** Callers pass plain text; LIKE's own wildcards in it would match anything. */
 const likeText = (s: string) => s.replace(/[%_\\]/g, '');
 
+/** At most this many of a query's bigrams are intersected; the LIKE checks the rest. */
+const MAX_GRAMS = 4;
+
+/**
+ * The distinct two-character pieces of a name query, as migration 0013 stores them (by code point, as
+ * SQL's substr counts characters), or none when they cannot narrow it: a single character, or text
+ * with letters that have case (SQLite's LIKE ignores ASCII case, the stored bigrams do not).
+ */
+export function nameGrams(text: string): string[] {
+  const chars = Array.from(text);
+  if (chars.length < 2 || text.toLowerCase() !== text.toUpperCase()) return [];
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length && grams.size < MAX_GRAMS; i++) grams.add(chars[i] + chars[i + 1]);
+  return [...grams];
+}
+
 /** The cadres matching a filter, within scope: the base of the search and of the roster export. */
 export function filtered(db: Db, f: CadreConditions) {
-  let q = db.selectFrom('cadres').where('cadres.authorityId', 'in', f.authorityIds);
+  let q = db.selectFrom('cadres');
+  if (!f.allAuthorities) q = q.where('cadres.authorityId', 'in', f.authorityIds);
   if (f.status) q = q.where('cadres.status', '=', f.status);
   if (f.pinyinPrefix) {
     const prefix = likeText(f.pinyinPrefix);
@@ -393,7 +424,19 @@ export function filtered(db: Db, f: CadreConditions) {
       );
     }
   }
-  if (f.nameContains) q = q.where('cadres.name', 'like', `%${likeText(f.nameContains)}%`);
+  if (f.nameContains) {
+    const text = likeText(f.nameContains);
+    q = q.where('cadres.name', 'like', `%${text}%`);
+    // The LIKE above decides; the bigrams only narrow it down to the cadres that hold every piece of
+    // the text (migration 0013), an index range each, instead of reading every name.
+    const grams = nameGrams(text);
+    if (grams.length) {
+      q = q.where('cadres.id', 'in', (eb) => {
+        const holders = (g: string) => eb.selectFrom('cadreNameGrams').select('cadreNameGrams.cadreId').where('cadreNameGrams.gram', '=', g);
+        return grams.slice(1).reduce((acc, g) => acc.intersect(holders(g)), holders(grams[0]));
+      });
+    }
+  }
   if (f.gender) q = q.where('cadres.gender', '=', f.gender);
   if (f.bornOnOrBefore) q = q.where('cadres.birthDate', '<=', f.bornOnOrBefore);
   if (f.bornAfter) q = q.where('cadres.birthDate', '>', f.bornAfter);
@@ -435,6 +478,14 @@ const SORT_COLUMNS = {
 /** One page of cadres and the total, both counted and cut in the database. */
 export async function searchCadres(db: Db, f: CadreFilter) {
   if (f.authorityIds.length === 0) return { items: [], total: 0 };
+  // The filter is the whole input of both queries: the same search (the default list above all) reuses
+  // their compiled SQL.
+  const key = JSON.stringify(f);
+  const [page, total] = await Promise.all([executeCompiled(db, `cadres.page ${key}`, () => pageQuery(db, f)), countCadres(db, f, key)]);
+  return { items: page.rows, total };
+}
+
+function pageQuery(db: Db, f: CadreFilter) {
   let items = filtered(db, f)
     .innerJoin('authorities', 'authorities.id', 'cadres.authorityId')
     .leftJoin('units', 'units.id', 'cadres.unitId')
@@ -461,41 +512,40 @@ export async function searchCadres(db: Db, f: CadreFilter) {
   // Naming name_pinyin twice in ORDER BY keeps SQLite from walking cadres_status_pinyin: it sorted
   // the whole table (≈ 280 ms at 100,000 cadres) for the default list.
   if (f.sort !== 'pinyin') items = items.orderBy('cadres.namePinyin');
-  items = items.orderBy('cadres.id');
-  const [rows, total] = await Promise.all([items.limit(f.limit).offset(f.offset).execute(), countCadres(db, f)]);
-  return { items: rows, total };
+  return items.orderBy('cadres.id').limit(f.limit).offset(f.offset);
 }
 
 /** Keys that only scope, order or cut the list; any other condition set means rows must be counted. */
-const SCOPE_ONLY = new Set(['authorityIds', 'status', 'sort', 'order', 'limit', 'offset']);
+const SCOPE_ONLY = new Set(['authorityIds', 'allAuthorities', 'status', 'sort', 'order', 'limit', 'offset']);
 
 /**
  * The exact number of cadres matching the conditions. Scope and status alone (the default list) are
  * summed from cadre_counts, which triggers keep in the same transaction as the cadre rows (migration
  * 0009); counting 100,000 index entries took ≈ 20 ms per request on SQLite. Any other condition counts rows.
  */
-export async function countCadres(db: Db, f: CadreConditions): Promise<number> {
+export async function countCadres(db: Db, f: CadreConditions, key = JSON.stringify(f)): Promise<number> {
   if (f.authorityIds.length === 0) return 0;
   const scopeOnly = Object.entries(f).every(([k, v]) => SCOPE_ONLY.has(k) || v === undefined || v === false);
   if (scopeOnly) {
-    let q = db
-      .selectFrom('cadreCounts')
-      .select((eb) => eb.fn.sum<number | string | null>('n').as('n'))
-      .where('authorityId', 'in', f.authorityIds);
-    if (f.status) q = q.where('status', '=', f.status);
-    const r = await q.executeTakeFirstOrThrow();
-    return Number(r.n ?? 0);
+    const r = await executeCompiled(db, `cadres.sum ${JSON.stringify([f.allAuthorities || f.authorityIds, f.status])}`, () => {
+      let q = db.selectFrom('cadreCounts').select((eb) => eb.fn.sum<number | string | null>('n').as('n'));
+      if (!f.allAuthorities) q = q.where('authorityId', 'in', f.authorityIds);
+      if (f.status) q = q.where('status', '=', f.status);
+      return q;
+    });
+    return Number(r.rows[0]?.n ?? 0);
   }
-  const r = await filtered(db, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  // Sort and paging keys in `key` make a few identical count queries under different keys: harmless.
+  const r = await executeCompiled(db, `cadres.count ${key}`, () => filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')));
+  return Number(r.rows[0].n);
 }
 
 export async function tagsOf(db: Db, cadreIds: number[]): Promise<Map<number, string[]>> {
   const map = new Map<number, string[]>();
   if (cadreIds.length === 0) return map;
-  const rows = await db.selectFrom('cadreTags').select(['cadreId', 'tag']).where('cadreId', 'in', cadreIds).orderBy('tag').execute();
+  const { rows } = await executeCompiled(db, `cadres.tags ${cadreIds.join(',')}`, () =>
+    db.selectFrom('cadreTags').select(['cadreId', 'tag']).where('cadreId', 'in', cadreIds).orderBy('tag'),
+  );
   for (const r of rows) map.set(r.cadreId, [...(map.get(r.cadreId) ?? []), r.tag]);
   return map;
 }

@@ -241,6 +241,10 @@ function routes(app: App, deps: AppDeps) {
         querystring: SearchQuery,
         response: { 200: z.object({ items: z.array(ListItem), total: z.number() }), ...errorResponses },
       },
+      // The busiest route: its body is built field by field in the service (svc.searchCadres), so it is
+      // sent as it is; parsing 20 rows with zod before JSON.stringify was ≈ 6 % of a request. The schema
+      // above still documents it and types the handler.
+      serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (req) => svc.searchCadres(ctxOf(req, deps), req.query),
   );

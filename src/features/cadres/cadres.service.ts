@@ -470,6 +470,8 @@ export async function searchConditions(ctx: Ctx, s: CadreConditionsInput): Promi
   }
   return {
     authorityIds,
+    // visibleAuthorityIds is a subtree of distinct existing ids: as many as there are means all of them
+    allAuthorities: authorityIds.length === (await repo.authorityCount(ctx.db)) || undefined,
     pinyinPrefix: q && isPinyinQuery(q) ? q.toLowerCase() : undefined,
     nameContains: q && !isPinyinQuery(q) ? q : undefined,
     gender: s.gender,
@@ -507,17 +509,32 @@ export async function searchCadres(ctx: Ctx, s: CadreSearchInput) {
   );
   return {
     total,
+    // Field by field, no spread: the list route sends this as it is (see cadres.routes.ts), so nothing
+    // the query adds may slip into the response.
     items: items.map((c) => ({
-      ...c,
+      id: c.id,
+      name: c.name,
+      gender: c.gender,
       genderName: codeName('gender', c.gender),
+      birthDate: c.birthDate,
       birthMonth: displayMonth(c.birthDate),
       age: ageOn(c.birthDate, on),
+      ethnicCode: c.ethnicCode,
       ethnicName: codeName('ethnic', c.ethnicCode),
+      politicalStatus: c.politicalStatus,
       politicalName: codeName('political', c.politicalStatus),
+      highestEducation: c.highestEducation,
       highestEducationName: codeName('education', c.highestEducation),
+      levelCode: c.levelCode,
       levelName: codeName('level', c.levelCode),
+      rankCode: c.rankCode,
       rankName: codeName('rank', c.rankCode),
+      unitId: c.unitId,
       unitName: c.unitName ?? '',
+      currentPost: c.currentPost,
+      authorityId: c.authorityId,
+      authorityName: c.authorityName,
+      status: c.status,
       tags: tags.get(c.id) ?? [],
     })),
   };

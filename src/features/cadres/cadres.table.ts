@@ -137,3 +137,9 @@ export interface CadreCountTable {
   status: string;
   n: number;
 }
+
+/** The two-character pieces of each cadre's name, kept by triggers (migration 0013): 汉字 substring search by index. */
+export interface CadreNameGramTable {
+  gram: string;
+  cadreId: number;
+}
