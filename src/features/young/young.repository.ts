@@ -114,6 +114,35 @@ export async function insertSecondment(db: Db, row: Insertable<SecondmentTable>)
   return (await db.insertInto('secondments').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
+/** One secondment in scope (by the cadre's authority), with both units' tiers for the rules. */
+export async function findSecondment(db: Db, id: number, auth: Auth) {
+  return scoped(
+    db
+      .selectFrom('secondments')
+      .innerJoin('cadres', 'cadres.id', 'secondments.cadreId')
+      .select([
+        'secondments.id',
+        'secondments.cadreId',
+        'secondments.homeUnitId',
+        'secondments.hostUnitId',
+        'secondments.direction',
+        'secondments.hostPost',
+        'secondments.startDate',
+        'secondments.endDate',
+      ])
+      .where('secondments.id', '=', id),
+    auth,
+  ).executeTakeFirst();
+}
+
+export async function updateSecondment(
+  db: Db,
+  id: number,
+  set: Pick<Insertable<SecondmentTable>, 'homeUnitId' | 'hostUnitId' | 'direction' | 'hostPost' | 'startDate' | 'endDate'>,
+) {
+  await db.updateTable('secondments').set(set).where('id', '=', id).execute();
+}
+
 /** Every secondment (cadre, start date) in scope, for 双向互派挂(任)职; by the home unit's subtree. */
 export async function secondmentDates(db: Db, auth: Auth, unitPath?: string) {
   let q = db
@@ -175,6 +204,24 @@ export async function findMentorship(db: Db, id: number, auth: Auth) {
       .where('mentorships.id', '=', id),
     auth,
   ).executeTakeFirst();
+}
+
+/** Ends a mentorship on a day; false when it was ended meanwhile (a concurrent end). */
+export async function endMentorship(db: Db, id: number, endDate: string, previous: string | null): Promise<boolean> {
+  let q = db.updateTable('mentorships').set({ endDate }).where('id', '=', id);
+  q = previous === null ? q.where('endDate', 'is', null) : q.where('endDate', '=', previous);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The last day on which a mentoring record was written, or null. */
+export async function lastRecordDate(db: Db, mentorshipId: number): Promise<string | null> {
+  const r = await db
+    .selectFrom('mentoringRecords')
+    .select((eb) => eb.fn.max('date').as('last'))
+    .where('mentorshipId', '=', mentorshipId)
+    .executeTakeFirst();
+  return (r?.last as string | null | undefined) ?? null;
 }
 
 export async function insertMentorship(db: Db, row: Insertable<MentorshipTable>): Promise<number> {

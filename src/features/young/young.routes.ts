@@ -156,6 +156,30 @@ export async function youngRoutes(app: App, deps: AppDeps) {
     async (req, reply) => reply.status(201).send({ id: await svc.addSecondment(ctxOf(req, deps), req.body) }),
   );
 
+  app.patch(
+    '/api/young/secondments/:id',
+    {
+      config: { permission: 'pool:write' },
+      schema: {
+        tags,
+        summary: '修改双挂双任（两端单位、挂任职务、起止日期；方向随派出单位层级重定）',
+        params: IdParams,
+        body: z.object({
+          homeUnitId: z.number().int().optional().describe('派出单位'),
+          hostUnitId: z.number().int().optional().describe('挂职单位'),
+          hostPost: z.string().trim().max(100).optional(),
+          startDate: date('开始日期').optional(),
+          endDate: date('结束日期（null 为至今）').nullable().optional(),
+        }),
+        response: noContent,
+      },
+    },
+    async (req, reply) => {
+      await svc.updateSecondment(ctxOf(req, deps), req.params.id, req.body);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.get(
     '/api/young/mentorships',
     {
@@ -192,6 +216,23 @@ export async function youngRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req, reply) => reply.status(201).send({ id: await svc.addMentor(ctxOf(req, deps), req.body) }),
+  );
+  app.post(
+    '/api/young/mentorships/:id/end',
+    {
+      config: { permission: 'pool:write' },
+      schema: {
+        tags,
+        summary: '结束导师帮带（保留帮带记录）',
+        params: IdParams,
+        body: z.object({ date: date('结束日期（默认今天）').optional() }),
+        response: noContent,
+      },
+    },
+    async (req, reply) => {
+      await svc.endMentorship(ctxOf(req, deps), req.params.id, req.body);
+      return reply.status(204).send(null);
+    },
   );
   app.get(
     '/api/young/mentorships/:id/records',

@@ -4,7 +4,7 @@ import { ageOn, todayOf } from '../../domain/dates.js';
 import type { Problem } from '../../domain/teams.js';
 import { canSeeAuthority, requireAccess, type Ctx } from '../../server/access.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { buildAuditRow } from '../audit/audit.events.js';
+import { buildAuditRow, diffFields } from '../audit/audit.events.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { getSetting } from '../settings/settings.service.js';
 import * as poolsRepo from '../pools/pools.repository.js';
@@ -16,6 +16,7 @@ import {
   directionOf,
   DIRECTIONS,
   mentorProblems,
+  mentorshipEndProblems,
   PROMISING_SOURCES,
   secondmentProblems,
   type Direction,
@@ -177,7 +178,64 @@ export async function addSecondment(
   });
 }
 
+/**
+ * Corrects a secondment: either end, the post, the dates. The merged record passes the same rules as a
+ * new one, and the direction follows the (possibly new) home unit's tier.
+ */
+export async function updateSecondment(
+  ctx: Ctx,
+  id: number,
+  input: { homeUnitId?: number; hostUnitId?: number; hostPost?: string; startDate?: string; endDate?: string | null },
+) {
+  requireAccess(ctx.actor, 'pool:write');
+  await ctx.db.transaction().execute(async (trx) => {
+    const s = await repo.findSecondment(trx, id, ctx.actor.visibleAuthorityIds);
+    if (!s) throw notFound('该挂职记录');
+    const unit = async (unitId: number, what: string) => {
+      const u = await poolsRepo.findUnit(trx, unitId);
+      if (!u || !canSeeAuthority(ctx.actor, u.authorityId)) throw notFound(what);
+      return u;
+    };
+    const home = await unit(input.homeUnitId ?? s.homeUnitId, '派出单位');
+    const host = await unit(input.hostUnitId ?? s.hostUnitId, '挂职单位');
+    const startDate = input.startDate ?? s.startDate;
+    const endDate = input.endDate === undefined ? s.endDate : input.endDate;
+    fail(secondmentProblems({ startDate, endDate, homeUnitId: home.id, hostUnitId: host.id, homeTier: home.tier, hostTier: host.tier }));
+    const next = {
+      homeUnitId: home.id,
+      hostUnitId: host.id,
+      direction: directionOf(home.tier),
+      hostPost: input.hostPost === undefined ? s.hostPost : input.hostPost.trim(),
+      startDate,
+      endDate,
+    };
+    const changes = diffFields(s, next);
+    if (changes.length === 0) return;
+    await repo.updateSecondment(trx, id, next);
+    await audit(ctx, trx, { event: 'young.secondment_update', target: { type: 'cadre', id: s.cadreId }, detail: { secondmentId: id }, changes });
+  });
+}
+
 // ---- “2+1” 导师帮带 ----
+
+/** Ends a mentorship on a day (default today); its records stay, and a new mentor may then be given. */
+export async function endMentorship(ctx: Ctx, id: number, input: { date?: string }) {
+  requireAccess(ctx.actor, 'pool:write');
+  const today = todayOf(ctx.now);
+  const date = input.date ?? today;
+  await ctx.db.transaction().execute(async (trx) => {
+    const m = await repo.findMentorship(trx, id, ctx.actor.visibleAuthorityIds);
+    if (!m) throw notFound('该帮带关系');
+    raise(mentorshipEndProblems(m, date, today, await repo.lastRecordDate(trx, m.id)), { ...LABELS, date: '结束日期' });
+    if (!(await repo.endMentorship(trx, m.id, date, m.endDate))) throw new AppError('STALE_VERSION');
+    await audit(ctx, trx, {
+      event: 'young.mentorship_end',
+      target: { type: 'cadre', id: m.cadreId },
+      detail: { mentorshipId: m.id, mentorId: m.mentorId, date },
+      changes: [{ field: 'endDate', old: m.endDate, new: date }],
+    });
+  });
+}
 
 export async function listMentorships(ctx: Ctx, f: { unitId?: number; cadreId?: number }) {
   requireAccess(ctx.actor, 'pool:read');

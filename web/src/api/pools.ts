@@ -105,6 +105,8 @@ export interface Secondment {
   id: number;
   cadreId: number;
   name: string;
+  homeUnitId: number;
+  hostUnitId: number;
   homeUnitName: string;
   hostUnitName: string;
   direction: string;
@@ -170,6 +172,8 @@ export const poolsApi = {
   chiefPosts: (q: string) => api.get<ChiefPost[]>('/api/chief-reserve/posts', { q }),
   addReserve: (r: { cadreId: number; readiness: string; postIds: number[]; enteredOn?: string; note?: string }) =>
     api.post<{ id: number }>('/api/chief-reserve', r),
+  updateReserve: (id: number, r: { readiness?: string; postIds?: number[]; note?: string; version: number }) =>
+    api.patch<void>(`/api/chief-reserve/${id}`, r),
   outcome: (id: number, o: { outcome: 'used' | 'withdrawn'; date?: string; postId?: number; reason?: string; version: number }) =>
     api.post<void>(`/api/chief-reserve/${id}/outcome`, o),
   status: (cadreId: number) => api.get<PoolStatus>(`/api/cadres/${cadreId}/pool-status`),
@@ -185,7 +189,10 @@ export const youngApi = {
   secondments: () => api.get<Secondment[]>('/api/young/secondments'),
   addSecondment: (s: { cadreId: number; homeUnitId?: number; hostUnitId: number; hostPost?: string; startDate: string; endDate?: string | null }) =>
     api.post<{ id: number }>('/api/young/secondments', s),
+  updateSecondment: (id: number, s: { homeUnitId?: number; hostUnitId?: number; hostPost?: string; startDate?: string; endDate?: string | null }) =>
+    api.patch<void>(`/api/young/secondments/${id}`, s),
   mentorships: () => api.get<Mentorship[]>('/api/young/mentorships'),
+  endMentorship: (id: number, e: { date?: string }) => api.post<void>(`/api/young/mentorships/${id}/end`, e),
   addMentor: (m: { cadreId: number; mentorId: number; startDate?: string }) => api.post<{ id: number }>('/api/young/mentorships', m),
   records: (id: number) => api.get<MentoringRecord[]>(`/api/young/mentorships/${id}/records`),
   addRecord: (id: number, r: { date: string; content: string }) => api.post<{ id: number }>(`/api/young/mentorships/${id}/records`, r),
