@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005_pools.js';
 import * as m0006 from './migrations/0006_analysis_records.js';
 import * as m0008 from './migrations/0008_adjustment_plans.js';
 import * as m0009 from './migrations/0009_cadre_counts.js';
+import * as m0011 from './migrations/0011_promising_sources.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_analysis_records': m0006,
   '0008_adjustment_plans': m0008,
   '0009_cadre_counts': m0009,
+  '0011_promising_sources': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

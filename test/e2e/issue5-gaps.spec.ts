@@ -1,7 +1,7 @@
 // Issue 5 gaps: the forms for what the API allowed but the screens did not (a reserve entry's
 // readiness and posts, a secondment's ends and dates, the end of a mentorship).
 import { expect, test, type Page } from '@playwright/test';
-import { apiAs, loginOk } from './support';
+import { apiAs, loginOk, type CadreItem } from './support';
 
 interface Reserve {
   id: number;
@@ -130,4 +130,54 @@ test('the structure summary and the plan comparison show 基层 and 市直 exper
   await expect(page.getByTestId('structure-experience-0')).toContainText(text);
   await expect(page.getByTestId('structure-experience-1')).toContainText('基层经历');
   await page.screenshot({ path: '/tmp/issue5-gaps-plan.png', fullPage: true });
+});
+
+test('a 研判 record marks a 好苗子 that the 好苗子 list shows with its source, and a survey’s mark is shown on the survey', async ({
+  page,
+  request,
+}) => {
+  const api = await apiAs(request, 'ganbuke');
+  const { items: records } = await api.get<{ items: { id: number; title: string; asOf: string }[] }>('/api/analysis-records');
+  const rec = records.find((r) => r.title.includes('定期研判')) ?? records[0];
+  expect(rec, 'the demo city has 研判 records').toBeTruthy();
+  const marked = new Set((await api.get<{ cadreId: number }[]>('/api/young/promising')).map((m) => m.cadreId));
+  const { items } = await api.get<{ items: CadreItem[] }>('/api/cadres?pageSize=100&sort=name&status=active');
+  const c = items.find((x) => !marked.has(x.id) && items.filter((y) => y.name === x.name).length === 1 && x.birthDate > '1985-01-01')!;
+  expect(c, 'a young cadre not yet marked').toBeTruthy();
+
+  await loginOk(page, 'ganbuke');
+  await page.goto(`/analysis-records/${rec.id}`);
+  const card = page.getByTestId('record-promising');
+  await expect(card).toBeVisible();
+  await card.getByTestId('record-promising-new').click();
+  await page.getByTestId('record-promising-form').getByTestId('record-promising-cadre').click();
+  await page.keyboard.type(c.name);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: c.name }).first().click();
+  // a date before the record's is refused at the field; today's (first in the 好苗子 list) is kept
+  const dayBefore = new Date(Date.parse(`${rec.asOf}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await typeDate(page, 'record-promising-date', dayBefore);
+  await page.getByTestId('record-promising-form-ok').click();
+  await expect(page.getByRole('dialog').getByText(`不能早于来源记录的日期 ${rec.asOf}`).first()).toBeVisible();
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  await typeDate(page, 'record-promising-date', today);
+  await page.getByTestId('record-promising-form-ok').click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(card.getByTestId(`record-promising-${c.id}`)).toHaveText(c.name);
+  await expect(card).toContainText(`${dotted(today)} 标记`);
+  await page.screenshot({ path: '/tmp/issue5-gaps-record-promising.png', fullPage: true });
+
+  // the 好苗子 list shows the record as the source and opens it
+  await page.goto('/young?tab=promising');
+  const source = page.getByTestId(`promising-source-${c.id}`);
+  await expect(source).toContainText(rec.title);
+  await page.screenshot({ path: '/tmp/issue5-gaps-promising-sources.png' });
+  await source.click();
+  await expect(page).toHaveURL(new RegExp(`/analysis-records/${rec.id}$`));
+
+  // a survey recommending a 好苗子 shows the mark it made
+  await page.goto('/analysis-records?tab=surveys');
+  await page.getByTestId('survey-filter-recommendation').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '好苗子' }).click();
+  await expect(page.locator('[data-testid^="survey-promising-"]').first()).toBeVisible();
+  await page.screenshot({ path: '/tmp/issue5-gaps-surveys.png' });
 });

@@ -31,6 +31,8 @@ const promisingColumns = [
   'promisingCadres.source',
   'promisingCadres.markedOn',
   'promisingCadres.note',
+  'promisingCadres.sourceSurveyId',
+  'promisingCadres.sourceAnalysisId',
   'promisingCadres.withdrawnOn',
   'promisingCadres.createdBy',
 ] as const;
@@ -40,15 +42,29 @@ export async function listPromising(db: Db, auth: Auth, f: { includeWithdrawn?: 
     .selectFrom('promisingCadres')
     .innerJoin('cadres', 'cadres.id', 'promisingCadres.cadreId')
     .leftJoin('units', 'units.id', 'cadres.unitId')
+    .leftJoin('analysisRecords as sourceAnalysis', 'sourceAnalysis.id', 'promisingCadres.sourceAnalysisId')
+    .leftJoin('surveyRecords as sourceSurvey', 'sourceSurvey.id', 'promisingCadres.sourceSurveyId')
     .select(promisingColumns)
-    .select(['cadres.name', 'cadres.birthDate', 'cadres.gender', 'cadres.currentPost', 'units.name as unitName']);
+    .select(['cadres.name', 'cadres.birthDate', 'cadres.gender', 'cadres.currentPost', 'units.name as unitName'])
+    .select([
+      'sourceAnalysis.title as sourceAnalysisTitle',
+      'sourceAnalysis.asOf as sourceAnalysisDate',
+      'sourceAnalysis.authorityId as sourceAnalysisAuthorityId',
+      'sourceSurvey.date as sourceSurveyDate',
+      'sourceSurvey.authorityId as sourceSurveyAuthorityId',
+    ]);
   if (!f.includeWithdrawn) q = q.where('promisingCadres.withdrawnOn', 'is', null);
   if (f.cadreId) q = q.where('promisingCadres.cadreId', '=', f.cadreId);
   return scoped(q, auth, f.unitPath).orderBy('promisingCadres.markedOn', 'desc').orderBy('promisingCadres.id', 'desc').limit(2000).execute();
 }
 
 export async function currentPromising(db: Db, cadreId: number) {
-  return db.selectFrom('promisingCadres').select(['id']).where('cadreId', '=', cadreId).where('withdrawnOn', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('promisingCadres')
+    .select(['id', 'sourceSurveyId', 'sourceAnalysisId'])
+    .where('cadreId', '=', cadreId)
+    .where('withdrawnOn', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function findPromising(db: Db, id: number, auth: Auth) {
@@ -64,6 +80,63 @@ export async function findPromising(db: Db, id: number, auth: Auth) {
 
 export async function insertPromising(db: Db, row: Insertable<PromisingCadreTable>): Promise<number> {
   return (await db.insertInto('promisingCadres').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Links a mark made by hand to the record that (also) found the cadre. */
+export async function linkPromising(db: Db, id: number, link: { sourceSurveyId: number | null; sourceAnalysisId: number | null }) {
+  await db.updateTable('promisingCadres').set(link).where('id', '=', id).execute();
+}
+
+/** A cadre survey (大调研) in scope, with whether it recommends a 好苗子. */
+export async function findSurveySource(db: Db, id: number, auth: Auth) {
+  return db
+    .selectFrom('surveyRecords')
+    .select(['id', 'cadreId', 'date'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('surveyRecommendations')
+            .select('surveyRecommendations.id')
+            .whereRef('surveyRecommendations.surveyId', '=', 'surveyRecords.id')
+            .where('surveyRecommendations.kind', '=', 'seedling'),
+        )
+        .as('seedling'),
+    )
+    .where('id', '=', id)
+    .where('authorityId', 'in', [...auth])
+    .executeTakeFirst();
+}
+
+/** A 研判 record in scope (made by a department the actor sees). */
+export async function findAnalysisSource(db: Db, id: number, auth: Auth) {
+  return db
+    .selectFrom('analysisRecords')
+    .select(['id', 'title', 'asOf'])
+    .where('id', '=', id)
+    .where('authorityId', 'in', [...auth])
+    .executeTakeFirst();
+}
+
+/** The 好苗子 marks made from some records (the record's side of the link). */
+export async function promisingFromRecords(db: Db, auth: Auth, f: { surveyIds?: readonly number[]; analysisId?: number }) {
+  let q = db
+    .selectFrom('promisingCadres')
+    .innerJoin('cadres', 'cadres.id', 'promisingCadres.cadreId')
+    .select([
+      'promisingCadres.id',
+      'promisingCadres.cadreId',
+      'promisingCadres.markedOn',
+      'promisingCadres.withdrawnOn',
+      'promisingCadres.sourceSurveyId',
+      'cadres.name',
+    ]);
+  if (f.surveyIds) {
+    if (f.surveyIds.length === 0) return [];
+    q = q.where('promisingCadres.sourceSurveyId', 'in', [...f.surveyIds]);
+  }
+  if (f.analysisId !== undefined) q = q.where('promisingCadres.sourceAnalysisId', '=', f.analysisId);
+  return scoped(q, auth).orderBy('promisingCadres.markedOn').orderBy('promisingCadres.id').execute();
 }
 
 export async function withdrawPromising(db: Db, id: number, withdrawnOn: string): Promise<boolean> {

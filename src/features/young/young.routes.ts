@@ -20,6 +20,8 @@ registerFieldLabels(
     content: '帮带内容',
     unitId: '单位',
     includeWithdrawn: '含已撤销',
+    sourceSurveyId: '来源调研记录',
+    sourceAnalysisId: '来源研判记录',
   },
   ['/api/young'],
 );
@@ -59,7 +61,18 @@ export async function youngRoutes(app: App, deps: AppDeps) {
         querystring: UnitQuery.extend({ includeWithdrawn: z.stringbool().optional() }),
         response: {
           200: Loose(
-            { id: z.number(), cadreId: z.number(), name: z.string(), source: z.string(), sourceName: z.string(), markedOn: z.string() },
+            {
+              id: z.number(),
+              cadreId: z.number(),
+              name: z.string(),
+              source: z.string(),
+              sourceName: z.string(),
+              markedOn: z.string(),
+              sourceRecord: z
+                .object({ kind: z.enum(['survey', 'analysis']), id: z.number(), label: z.string() })
+                .nullable()
+                .describe('来源记录（大调研或研判）；无权查看或手工标记时为 null'),
+            },
             '好苗子',
           ),
           ...errorResponses,
@@ -74,7 +87,7 @@ export async function youngRoutes(app: App, deps: AppDeps) {
       config: { permission: 'pool:write' },
       schema: {
         tags,
-        summary: '标记好苗子',
+        summary: '标记好苗子（可关联来源的大调研或研判记录；已有手工标记时改为关联该记录）',
         body: z.object({
           cadreId: z.number().int(),
           source: z.enum(PROMISING_SOURCE_CODES).describe(
@@ -82,8 +95,10 @@ export async function youngRoutes(app: App, deps: AppDeps) {
               .map(([k, v]) => `${k} ${v}`)
               .join('，')}`,
           ),
-          markedOn: date('标记日期（默认今天）').optional(),
+          markedOn: date('标记日期（默认为来源记录的日期，无来源记录时为今天）').optional(),
           note: z.string().trim().max(500).optional(),
+          sourceSurveyId: z.number().int().positive().optional().describe('来源调研记录（含“好苗子”建议的干部调研），来源须为 survey'),
+          sourceAnalysisId: z.number().int().positive().optional().describe('来源研判记录，来源须为 analysis'),
         }),
         response: { 201: Created, ...errorResponses },
       },

@@ -10,7 +10,10 @@ describe.each(dialects)('editing secondments and ending mentorships on %s', (dia
   let h: TestApp;
   let ganbuke: Headers;
   let donghu: Headers;
-  const ids = {} as Record<'city' | 'fgw' | 'jw' | 'area' | 'town' | 'li' | 'mentor1' | 'mentor2' | 'mentor3', number>;
+  const ids = {} as Record<
+    'city' | 'fgw' | 'jw' | 'area' | 'town' | 'li' | 'mentor1' | 'mentor2' | 'mentor3' | 'team' | 'wang' | 'zhao' | 'sun',
+    number
+  >;
 
   const req = (method: 'GET' | 'POST' | 'PATCH', url: string, headers: Headers, payload?: object) =>
     h.app.inject({ method, url, headers, ...(payload && { payload }) });
@@ -45,6 +48,12 @@ describe.each(dialects)('editing secondments and ending mentorships on %s', (dia
     ids.mentor1 = await insertCadreRow(db, { authorityId: cityAuth, name: '导师甲', unitId: ids.fgw, birthDate: '1970-01-01' });
     ids.mentor2 = await insertCadreRow(db, { authorityId: cityAuth, name: '导师乙', unitId: ids.fgw, birthDate: '1971-01-01' });
     ids.mentor3 = await insertCadreRow(db, { authorityId: cityAuth, name: '导师丙', unitId: ids.fgw, birthDate: '1972-01-01' });
+    ids.wang = await insertCadreRow(db, { authorityId: cityAuth, name: '王五', unitId: ids.fgw, birthDate: '1993-02-28' });
+    ids.zhao = await insertCadreRow(db, { authorityId: cityAuth, name: '赵六', unitId: ids.jw, birthDate: '1994-03-01' });
+    ids.sun = await insertCadreRow(db, { authorityId: cityAuth, name: '孙七', unitId: ids.jw, birthDate: '1995-04-01' });
+    ids.team = (
+      await db.insertInto('teams').values({ unitId: ids.fgw, name: '领导班子', kind: '部门班子' }).returning('id').executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(async () => h?.close());
 
@@ -121,5 +130,107 @@ describe.each(dialects)('editing secondments and ending mentorships on %s', (dia
     expect((await req('POST', `/api/young/mentorships/${m1}/records`, ganbuke, { date: '2026-05-02', content: 'x' })).statusCode).toBe(400);
     await created('/api/young/mentorships', ganbuke, { cadreId: ids.li, mentorId: ids.mentor3, startDate: '2026-05-01' });
     expect(await auditCount('young.mentorship_end')).toBe(1);
+  });
+
+  it('a survey recommending a 好苗子 marks the cadre with the survey as source, visible on both sides', async () => {
+    const survey = await created('/api/surveys', ganbuke, {
+      subject: 'cadre',
+      cadreId: ids.wang,
+      date: '2026-04-20',
+      surveyors: '干部科调研组',
+      assessment: '思路清晰，敢于担当。',
+      ratings: {},
+      recommendations: [{ kind: 'seedling', detail: '民主推荐得票靠前' }],
+    });
+    const marks = (await req('GET', '/api/young/promising', ganbuke)).json();
+    const wang = marks.find((m: { cadreId: number }) => m.cadreId === ids.wang);
+    expect(wang).toMatchObject({ source: 'survey', sourceName: '大调研', markedOn: '2026-04-20', note: '民主推荐得票靠前' });
+    expect(wang.sourceRecord).toEqual({ kind: 'survey', id: survey, label: '大调研（2026-04-20）' });
+    const surveys = (await req('GET', `/api/surveys?cadreId=${ids.wang}`, ganbuke)).json();
+    expect(surveys.items[0].promising).toEqual([{ id: wang.id, cadreId: ids.wang, name: '王五', markedOn: '2026-04-20', withdrawnOn: null }]);
+
+    // a second survey recommending the same cadre keeps the one mark
+    await created('/api/surveys', ganbuke, {
+      subject: 'cadre',
+      cadreId: ids.wang,
+      date: '2026-05-20',
+      surveyors: '干部科调研组',
+      assessment: '复核',
+      recommendations: [{ kind: 'seedling', detail: '' }],
+    });
+    expect((await req('GET', '/api/young/promising', ganbuke)).json().filter((m: { cadreId: number }) => m.cadreId === ids.wang)).toHaveLength(1);
+
+    // a mark made by hand is linked to the survey that later recommends the cadre
+    const hand = await created('/api/young/promising', ganbuke, { cadreId: ids.sun, source: 'recommendation', markedOn: '2026-01-10' });
+    const later = await created('/api/surveys', ganbuke, {
+      subject: 'cadre',
+      cadreId: ids.sun,
+      date: '2026-05-01',
+      surveyors: '干部科',
+      assessment: '好',
+      recommendations: [{ kind: 'seedling', detail: '' }],
+    });
+    const sun = (await req('GET', '/api/young/promising', ganbuke)).json().filter((m: { cadreId: number }) => m.cadreId === ids.sun);
+    expect(sun).toMatchObject([{ id: hand, markedOn: '2026-01-10', sourceRecord: { kind: 'survey', id: later } }]);
+  });
+
+  it('marks a 好苗子 from a 研判 record, refusing a mismatched source and writing nothing', async () => {
+    const rec = await created('/api/analysis-records', ganbuke, {
+      kind: 'special',
+      asOf: '2026-05-10',
+      scope: { teamIds: [ids.team] },
+      title: '发改委班子专项研判',
+    });
+    const before = await auditCount('young.promising_mark');
+    const bad = async (payload: object, status: number, message: string) => {
+      const res = await req('POST', '/api/young/promising', ganbuke, payload);
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.json().error.message).toContain(message);
+    };
+    await bad({ cadreId: ids.zhao, source: 'survey', sourceAnalysisId: rec }, 400, '来源：来源记录为研判时，来源应为“研判”');
+    await bad(
+      { cadreId: ids.zhao, source: 'analysis', sourceAnalysisId: rec, markedOn: '2026-05-09' },
+      400,
+      '标记日期：不能早于来源记录的日期 2026-05-10',
+    );
+    await bad({ cadreId: ids.zhao, source: 'analysis', sourceAnalysisId: 99999 }, 404, '');
+    const otherSurvey = (await req('GET', `/api/surveys?cadreId=${ids.wang}`, ganbuke)).json().items[0].id;
+    await bad({ cadreId: ids.zhao, source: 'survey', sourceSurveyId: otherSurvey }, 400, '来源调研记录：该调研记录不是对赵六的调研');
+    await bad({ cadreId: ids.zhao, source: 'survey', sourceSurveyId: otherSurvey, sourceAnalysisId: rec }, 400, '来源研判记录：来源记录只能选一个');
+    expect(await auditCount('young.promising_mark')).toBe(before);
+
+    const id = await created('/api/young/promising', ganbuke, { cadreId: ids.zhao, source: 'analysis', sourceAnalysisId: rec });
+    const zhao = (await req('GET', '/api/young/promising', ganbuke)).json().find((m: { id: number }) => m.id === id);
+    expect(zhao).toMatchObject({
+      markedOn: '2026-05-10',
+      sourceRecord: { kind: 'analysis', id: rec, label: '研判：发改委班子专项研判（2026-05-10）' },
+    });
+    const detail = (await req('GET', `/api/analysis-records/${rec}`, ganbuke)).json();
+    expect(detail.promising).toEqual([{ id, cadreId: ids.zhao, name: '赵六', markedOn: '2026-05-10', withdrawnOn: null }]);
+    // marked already: a second mark from the record is a conflict
+    await bad({ cadreId: ids.zhao, source: 'analysis', sourceAnalysisId: rec }, 409, '赵六已标记为好苗子');
+  });
+});
+
+describe.each(dialects)('好苗子 from records in the demo city on %s', (dialect) => {
+  let h: TestApp;
+  beforeAll(async () => {
+    h = await testApp(dialect, { demoScale: 0.03 });
+  });
+  afterAll(async () => h?.close());
+
+  it('has 好苗子 marked from a survey and from the yearly 研判, linked both ways', async () => {
+    const ganbuke = await h.as('ganbuke');
+    const marks = (await h.app.inject({ url: '/api/young/promising', headers: ganbuke })).json() as {
+      sourceRecord: { kind: string; id: number } | null;
+    }[];
+    const fromSurvey = marks.filter((m) => m.sourceRecord?.kind === 'survey');
+    const fromAnalysis = marks.filter((m) => m.sourceRecord?.kind === 'analysis');
+    expect(fromSurvey.length).toBeGreaterThan(0);
+    expect(fromAnalysis.length).toBeGreaterThan(0);
+    const detail = (await h.app.inject({ url: `/api/analysis-records/${fromAnalysis[0]!.sourceRecord!.id}`, headers: ganbuke })).json();
+    expect(detail.promising.length).toBe(fromAnalysis.filter((m) => m.sourceRecord!.id === detail.id).length);
+    const surveys = (await h.app.inject({ url: '/api/surveys?recommendation=seedling', headers: ganbuke })).json();
+    expect(surveys.items.some((s: { promising: unknown[] }) => s.promising.length > 0)).toBe(true);
   });
 });

@@ -97,8 +97,19 @@ export interface Promising extends Person {
   markedOn: string;
   note: string;
   withdrawnOn: string | null;
+  /** the survey or 研判 record the mark came from, when the user may open it */
+  sourceRecord: { kind: 'survey' | 'analysis'; id: number; label: string } | null;
   age?: number;
   cohort?: string | null;
+}
+
+/** A 好苗子 mark as a survey or 研判 record lists it. */
+export interface RecordMark {
+  id: number;
+  cadreId: number;
+  name: string;
+  markedOn: string;
+  withdrawnOn: string | null;
 }
 
 export interface Secondment {
@@ -184,7 +195,8 @@ export const poolsApi = {
 export const youngApi = {
   cohorts: (unitId?: number) => api.get<Cohort[]>('/api/young/cohorts', { unitId }),
   promising: (includeWithdrawn = false) => api.get<Promising[]>('/api/young/promising', { includeWithdrawn }),
-  markPromising: (p: { cadreId: number; source: string; markedOn?: string; note?: string }) => api.post<{ id: number }>('/api/young/promising', p),
+  markPromising: (p: { cadreId: number; source: string; markedOn?: string; note?: string; sourceSurveyId?: number; sourceAnalysisId?: number }) =>
+    api.post<{ id: number }>('/api/young/promising', p),
   withdrawPromising: (id: number) => api.post<void>(`/api/young/promising/${id}/withdraw`, {}),
   secondments: () => api.get<Secondment[]>('/api/young/secondments'),
   addSecondment: (s: { cadreId: number; homeUnitId?: number; hostUnitId: number; hostPost?: string; startDate: string; endDate?: string | null }) =>

@@ -4,7 +4,7 @@ import { App, Button, Card, Col, Drawer, Empty, Form, Input, Popconfirm, Radio, 
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { PROMISING_SOURCES, youngApi, type Mentorship, type Promising, type Secondment } from '../../api/pools';
 import { CadrePicker } from '../../shared/CadrePicker';
@@ -102,7 +102,26 @@ function PromisingTab() {
           { title: '年龄', dataIndex: 'age', width: 60 },
           { title: '年代', dataIndex: 'cohort', width: 70, render: (c: string | null) => c ?? '—' },
           { title: '现任职务', key: 'post', ellipsis: true, render: (_, p) => unitAndPost(p) },
-          { title: '来源', dataIndex: 'sourceName', width: 80 },
+          {
+            title: '来源',
+            key: 'source',
+            width: 220,
+            render: (_, p) =>
+              p.sourceRecord ? (
+                <Link
+                  to={
+                    p.sourceRecord.kind === 'analysis'
+                      ? `/analysis-records/${p.sourceRecord.id}`
+                      : `/analysis-records?tab=surveys&cadreId=${p.cadreId}`
+                  }
+                  data-testid={`promising-source-${p.cadreId}`}
+                >
+                  {p.sourceRecord.label}
+                </Link>
+              ) : (
+                p.sourceName
+              ),
+          },
           { title: '标记日期', dataIndex: 'markedOn', width: 110, render: fmtDate },
           {
             title: '状态',
