@@ -181,3 +181,12 @@ test('a 研判 record marks a 好苗子 that the 好苗子 list shows with its s
   await expect(page.locator('[data-testid^="survey-promising-"]').first()).toBeVisible();
   await page.screenshot({ path: '/tmp/issue5-gaps-surveys.png' });
 });
+
+test('the structure dashboard says what a past date counts', async ({ page }) => {
+  await loginOk(page, 'ganbuke');
+  await page.goto('/structure');
+  await expect(page.getByTestId('structure-people-note')).toHaveCount(0);
+  await page.goto('/structure?asOf=2024-01-01');
+  await expect(page.getByTestId('structure-people-note')).toContainText('人员仍为今天在职的干部、按其现所在单位统计');
+  await page.screenshot({ path: '/tmp/issue5-gaps-structure-past.png' });
+});
