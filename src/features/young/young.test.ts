@@ -233,4 +233,20 @@ describe.each(dialects)('好苗子 from records in the demo city on %s', (dialec
     const surveys = (await h.app.inject({ url: '/api/surveys?recommendation=seedling', headers: ganbuke })).json();
     expect(surveys.items.some((s: { promising: unknown[] }) => s.promising.length > 0)).toBe(true);
   });
+
+  it('has mentorships that have ended, after their last record', async () => {
+    const ganbuke = await h.as('ganbuke');
+    const ms = (await h.app.inject({ url: '/api/young/mentorships', headers: ganbuke })).json() as {
+      id: number;
+      startDate: string;
+      endDate: string | null;
+    }[];
+    const ended = ms.filter((m) => m.endDate !== null);
+    expect(ended.length).toBeGreaterThan(0);
+    for (const m of ended) {
+      expect(m.endDate! >= m.startDate).toBe(true);
+      const records = (await h.app.inject({ url: `/api/young/mentorships/${m.id}/records`, headers: ganbuke })).json() as { date: string }[];
+      for (const r of records) expect(r.date <= m.endDate!).toBe(true);
+    }
+  });
 });
