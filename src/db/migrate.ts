@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006_analysis_records.js';
 import * as m0008 from './migrations/0008_adjustment_plans.js';
 import * as m0009 from './migrations/0009_cadre_counts.js';
 import * as m0010 from './migrations/0010_family_name_index.js';
+import * as m0011 from './migrations/0011_promising_sources.js';
 import * as m0013 from './migrations/0013_name_grams.js';
 
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008_adjustment_plans': m0008,
   '0009_cadre_counts': m0009,
   '0010_family_name_index': m0010,
+  '0011_promising_sources': m0011,
   '0013_name_grams': m0013,
 };
 

@@ -21,6 +21,7 @@
 // "applies to" above. Composition rules (no-woman, no-non-party-deputy, no-young-member, specialty-gap)
 // are skipped for a team with no members: chief-vacant already reports an empty team. Whole years are counted like ages (dates.ageOn),
 // so someone who started on 29 Feb completes a year on 1 Mar of a common year.
+import type { Experience } from './resume-experience.js';
 import { ageOn } from './dates.js';
 
 export const TEAM_RULE_IDS = [
@@ -219,6 +220,8 @@ export interface MemberFacts {
   education?: string | null;
   /** tags such as 选调生, 退役军人: where the member comes from */
   tags?: string[];
+  /** 基层 / 市直 experience read from the 简历 (resume-experience.ts); undefined when no 简历 was read */
+  experience?: Experience[];
 }
 
 export interface Finding {

@@ -7,6 +7,7 @@
 // young-cadre ages, term length and specialty needs are the dated settings the rules use.
 import { ageOn } from './dates.js';
 import { AGE_BANDS, COLLEGE_CODES, EDUCATION_TIERS } from '../features/stats/stats.rules.js';
+import { EXPERIENCE_KINDS, type Experience } from './resume-experience.js';
 import { selects, teamBand, type LevelBand, type MemberFacts, type SpecialtyNeed, type TeamFacts } from './team-rules.js';
 
 export interface StructureSettings {
@@ -36,6 +37,8 @@ export interface MemberLine {
   educationTier: string;
   specialties: string[];
   tags: string[];
+  /** 基层 / 市直 experience read from the 简历 with the line it rests on; null when no 简历 was read */
+  experience: Experience[] | null;
   /** whole years in the current post (unbroken), null when unknown */
   postYears: number | null;
   /** the term (任期) the member is serving in the post: 1 in the first termYears years */
@@ -67,6 +70,11 @@ export interface TeamStructure {
   specialties: { name: string; count: number; needed: boolean }[];
   /** tags such as 选调生, 退役军人, with the number of members carrying each */
   sources: Count[];
+  /**
+   * 基层 / 市直 experience read from the members' 简历 (a reading of text, see resume-experience.ts):
+   * `read` members could be judged (a 简历, or a held unit that is itself 基层 or 市直); the counts are among them.
+   */
+  experience: { read: number; counts: Count[] };
   tenure: { averagePostYears: number | null; pastOneTerm: number; averageLevelYears: number | null };
   members: MemberLine[];
 }
@@ -101,6 +109,7 @@ export function teamStructure(i: { asOf: string; team: TeamFacts; members: reado
       educationTier: educationTier(m.education),
       specialties: m.specialties ?? [],
       tags: m.tags ?? [],
+      experience: m.experience ?? null,
       postYears,
       term: postYears === null ? null : Math.floor(postYears / settings.termYears) + 1,
       levelYears: yearsSince(m.levelSince, asOf),
@@ -167,6 +176,14 @@ export function teamStructure(i: { asOf: string; team: TeamFacts; members: reado
     sources: [...tagCounts.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([tag, count]) => ({ key: tag, label: tag, count })),
+    experience: {
+      read: lines.filter((m) => m.experience !== null).length,
+      counts: (Object.entries(EXPERIENCE_KINDS) as [keyof typeof EXPERIENCE_KINDS, string][]).map(([key, label]) => ({
+        key,
+        label,
+        count: lines.filter((m) => m.experience?.some((e) => e.kind === key)).length,
+      })),
+    },
     tenure: {
       averagePostYears: mean(postYears),
       pastOneTerm: postYears.filter((y) => y >= settings.termYears).length,

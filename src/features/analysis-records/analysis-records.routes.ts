@@ -120,6 +120,10 @@ const ListItem = z.object({
   findingCount: z.number().describe('自动研判发现的问题数'),
 });
 
+const PromisingMarks = z.array(
+  z.object({ id: z.number(), cadreId: z.number(), name: z.string(), markedOn: z.string(), withdrawnOn: z.string().nullable() }),
+);
+
 const Detail = ListItem.omit({ teamCount: true, findingCount: true }).extend({
   participants: z.array(z.string()),
   judgement: z.string(),
@@ -154,6 +158,7 @@ const Detail = ListItem.omit({ teamCount: true, findingCount: true }).extend({
       createdAt: z.string(),
     }),
   ),
+  promising: PromisingMarks.describe('据此研判标记的好苗子'),
 });
 
 const RatingsBody = z.record(z.string().max(30), z.string().max(10)).default({});
@@ -198,6 +203,7 @@ const SurveyItem = z.object({
   assessment: z.string(),
   ratings: z.array(z.object({ key: z.string(), label: z.string(), grade: z.string() })),
   recommendations: z.array(z.object({ kind: z.string(), label: z.string(), detail: z.string() })),
+  promising: PromisingMarks.describe('据此调研标记的好苗子'),
   createdByName: z.string(),
   createdAt: z.string(),
 });

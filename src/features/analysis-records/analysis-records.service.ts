@@ -2,12 +2,13 @@
 // scope on its date (analysis.service analyzeStoredTeams), so it reads the same later whatever changes.
 // Data scope: a record belongs to the department that made it and is seen by it and those above it;
 // its teams must all be in the actor's 干部管理权限.
-import { canSeeAuthority, requireAccess, type Ctx } from '../../server/access.js';
+import { can, canSeeAuthority, requireAccess, type Ctx } from '../../server/access.js';
 import { AppError, notFound, validationError, type FieldIssue } from '../../server/errors.js';
 import { todayOf } from '../../domain/dates.js';
 import { buildAuditRow, diffFields } from '../audit/audit.events.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { analyzeStoredTeams } from '../analysis/analysis.service.js';
+import { markPromisingIn, promisingFromRecords } from '../young/young.service.js';
 import type { Finding } from '../../domain/team-rules.js';
 import * as repo from './analysis-records.repository.js';
 import {
@@ -245,7 +246,11 @@ async function visibleRecord(ctx: Ctx, id: number) {
 export async function getAnalysis(ctx: Ctx, id: number) {
   requireAccess(ctx.actor, 'unit:read');
   const rec = await visibleRecord(ctx, id);
-  const [items, followUps] = await Promise.all([repo.itemsOf(ctx.db, id), repo.followUpsOf(ctx.db, id)]);
+  const [items, followUps, marks] = await Promise.all([
+    repo.itemsOf(ctx.db, id),
+    repo.followUpsOf(ctx.db, id),
+    promisingFromRecords(ctx, { analysisId: id }),
+  ]);
   return {
     id: rec.id,
     kind: rec.kind,
@@ -276,6 +281,7 @@ export async function getAnalysis(ctx: Ctx, id: number) {
       ...(JSON.parse(i.snapshot) as { team: unknown; members: unknown[]; findings: Finding[] }),
     })),
     followUps: followUps.map((f) => ({ ...f, statusName: FOLLOW_UP_STATUSES[f.status as FollowUpStatus] ?? f.status })),
+    promising: marks.map((m) => ({ id: m.id, cadreId: m.cadreId, name: m.name, markedOn: m.markedOn, withdrawnOn: m.withdrawnOn })),
   };
 }
 
@@ -389,6 +395,16 @@ export async function createSurvey(ctx: Ctx, input: SurveyInput): Promise<number
       trx,
       input.recommendations.map((r) => ({ surveyId: id, kind: r.kind, detail: r.detail.trim() })),
     );
+    // A 好苗子 recommendation marks the cadre (young cadres, 好苗子) with this survey as its source, for
+    // those who keep the young-cadre lists; a cadre already marked keeps the mark (a hand-made one is linked).
+    const seedling = input.recommendations.find((r) => r.kind === 'seedling');
+    if (seedling && row.cadreId !== null && can(ctx.actor, 'pool:write'))
+      await markPromisingIn(
+        ctx,
+        trx,
+        { cadreId: row.cadreId, source: 'survey', markedOn: row.date, note: seedling.detail.trim(), sourceSurveyId: id },
+        'keep',
+      );
     await insertAudit(
       trx,
       buildAuditRow({
@@ -420,10 +436,13 @@ export async function listSurveys(ctx: Ctx, q: SurveyListQuery) {
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  const recs = await repo.recommendationsOf(
-    ctx.db,
-    items.map((i) => i.id),
-  );
+  const [recs, marks] = await Promise.all([
+    repo.recommendationsOf(
+      ctx.db,
+      items.map((i) => i.id),
+    ),
+    promisingFromRecords(ctx, { surveyIds: items.map((i) => i.id) }),
+  ]);
   return {
     total,
     items: items.map((i) => {
@@ -440,6 +459,9 @@ export async function listSurveys(ctx: Ctx, q: SurveyListQuery) {
             label: RECOMMENDATION_KINDS[r.kind as keyof typeof RECOMMENDATION_KINDS]?.label ?? r.kind,
             detail: r.detail,
           })),
+        promising: marks
+          .filter((m) => m.sourceSurveyId === i.id)
+          .map((m) => ({ id: m.id, cadreId: m.cadreId, name: m.name, markedOn: m.markedOn, withdrawnOn: m.withdrawnOn })),
       };
     }),
   };

@@ -46,8 +46,11 @@ export const AUDIT_EVENTS = {
   'reserve.outcome': '正职后备人选选用或退出',
   'young.promising_mark': '标记好苗子',
   'young.promising_withdraw': '撤销好苗子标记',
+  'young.promising_link': '好苗子标记关联来源记录',
   'young.secondment_create': '登记双挂双任',
+  'young.secondment_update': '修改双挂双任',
   'young.mentorship_create': '确定帮带导师',
+  'young.mentorship_end': '结束导师帮带',
   'young.mentoring_record': '登记导师帮带记录',
 } as const;
 

@@ -8,6 +8,7 @@ import type { Permission } from '../../server/permissions.js';
 import { analyzeStoredTeam } from '../analysis/analysis.service.js';
 import * as repo from '../analysis-records/analysis-records.repository.js';
 import type { DemoAuthorityKey } from './demo.accounts.js';
+import * as youngRepo from '../young/young.repository.js';
 
 const CREATED = '2026-01-01T00:00:00.000Z';
 
@@ -83,6 +84,26 @@ async function record(
     })),
   );
   for (const f of followUps) await repo.insertFollowUp(ctx.db, { recordId: id, ...f, createdByName: ctx.actor.displayName, createdAt: CREATED });
+  return id;
+}
+
+/**
+ * 好苗子 found by a record: a mark of the cadre made by hand is linked to the record, else a mark is made
+ * with the record as its source (what markPromisingIn does for a user, without the audit of a demo).
+ */
+async function promisingFrom(
+  db: Db,
+  cadreId: number,
+  source: 'survey' | 'analysis',
+  markedOn: string,
+  link: { sourceSurveyId: number | null; sourceAnalysisId: number | null },
+) {
+  const current = await youngRepo.currentPromising(db, cadreId);
+  if (current) {
+    if (current.sourceSurveyId === null && current.sourceAnalysisId === null) await youngRepo.linkPromising(db, current.id, link);
+    return;
+  }
+  await youngRepo.insertPromising(db, { cadreId, source, markedOn, note: '', ...link, withdrawnOn: null, createdBy: 'demo', createdAt: CREATED });
 }
 
 /** The first finding of a kind among the analyses, as a shortfall of the team it concerns. */
@@ -104,7 +125,7 @@ async function addAll(db: Db, authorityIds: Record<DemoAuthorityKey, number>): P
 
   const partyGov = await teamsOfKinds(db, all, ['党委班子', '政府班子'], 40);
   if (partyGov.length === 0) return;
-  await record(
+  const regular = await record(
     city,
     {
       kind: 'regular',
@@ -218,11 +239,35 @@ async function addAll(db: Db, authorityIds: Record<DemoAuthorityKey, number>): P
       createdByName: by.displayName,
       createdAt: CREATED,
     });
+    const made = recs[i % recs.length];
     await repo.insertRecommendations(
       db,
-      recs[i % recs.length].map((r) => ({ surveyId: id, ...r })),
+      made.map((r) => ({ surveyId: id, ...r })),
     );
+    if (made.some((r) => r.kind === 'seedling'))
+      await promisingFrom(db, c.id, 'survey', `2026-02-${String(10 + (i % 15)).padStart(2, '0')}`, { sourceSurveyId: id, sourceAnalysisId: null });
   }
+
+  // 好苗子 found in the yearly 研判: young members of the city's Party and government teams on its date
+  const found = await db
+    .selectFrom('appointments')
+    .innerJoin('posts', 'posts.id', 'appointments.postId')
+    .innerJoin('cadres', 'cadres.id', 'appointments.cadreId')
+    .select('cadres.id')
+    .where(
+      'posts.teamId',
+      'in',
+      partyGov.map((t) => t.id),
+    )
+    .where('cadres.authorityId', '=', authorityIds.city)
+    .where('cadres.birthDate', '>', '1980-01-01')
+    .where('appointments.startDate', '<=', '2026-01-15')
+    .where((eb) => eb.or([eb('appointments.endDate', 'is', null), eb('appointments.endDate', '>=', '2026-01-15')]))
+    .orderBy('cadres.birthDate', 'desc')
+    .orderBy('cadres.id')
+    .limit(3)
+    .execute();
+  for (const c of found) await promisingFrom(db, c.id, 'analysis', '2026-01-15', { sourceSurveyId: null, sourceAnalysisId: regular });
   for (const [i, t] of partyGov.slice(0, 4).entries()) {
     const team = await repo.findTeam(db, t.id);
     if (!team) continue;

@@ -46,7 +46,7 @@ export interface PoolsDemo {
   }[];
   promising: Insertable<PromisingCadreTable>[];
   secondments: Insertable<SecondmentTable>[];
-  mentorships: { cadreId: number; mentorId: number; startDate: string; records: { date: string; content: string }[] }[];
+  mentorships: { cadreId: number; mentorId: number; startDate: string; endDate: string | null; records: { date: string; content: string }[] }[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -224,7 +224,11 @@ export function buildPoolsDemo(city: DemoCity, pools: readonly { id: number; nam
         date: later(dayIn(rng, 2024, 2026), startDate),
         content: rng.pick(['谈心谈话，了解思想和工作情况', '指导撰写调研报告', '带领参加信访接待', '点评年度工作总结', '带队开展项目现场调度']),
       }));
-      out.mentorships.push({ cadreId: c.id, mentorId: mentor.id, startDate, records });
+      // a few older pairs have ended (the mentor moved on), after their last record and a year at least
+      const ended = startDate < '2025-01-01' && (out.mentorships.every((m) => m.endDate === null) || rng.chance(0.15));
+      const lastRecord = records.reduce((d, x) => later(d, x.date), startDate);
+      const endDate = ended ? later(lastRecord, dayBefore(addMonths(startDate, 12))) : null;
+      out.mentorships.push({ cadreId: c.id, mentorId: mentor.id, startDate, endDate, records });
     }
   }
   return out;
@@ -252,7 +256,7 @@ export async function writePoolsDemo(db: Db, city: DemoCity, seed: number): Prom
   await insertMany(
     db,
     'mentorships',
-    demo.mentorships.map(({ records: _r, ...m }) => ({ ...m, endDate: null, createdBy: BY, createdAt: CREATED_AT })),
+    demo.mentorships.map(({ records: _r, ...m }) => ({ ...m, createdBy: BY, createdAt: CREATED_AT })),
   );
   const mentorshipIds = new Map(
     (await db.selectFrom('mentorships').select(['id', 'cadreId', 'mentorId']).execute()).map((m) => [`${m.cadreId}/${m.mentorId}`, m.id]),

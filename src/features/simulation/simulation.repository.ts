@@ -93,3 +93,21 @@ export async function cadreNames(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('cadres').select(['id', 'name', 'gender', 'birthDate', 'authorityId']).where('id', 'in', ids).execute();
 }
+
+/** The 简历 lines of some cadres, for reading 基层 / 市直 experience (segments and 其间 notes). */
+export async function resumeLines(db: Db, cadreIds: readonly number[]) {
+  if (cadreIds.length === 0) return [];
+  return db
+    .selectFrom('cadreResume')
+    .select(['cadreId', 'startMonth', 'endMonth', 'text', 'kind'])
+    .where('cadreId', 'in', [...cadreIds])
+    .orderBy('cadreId')
+    .orderBy('seq')
+    .execute();
+}
+
+/** The names of the cities (units of kind 地区 on the city tier), which name their 市直 departments. */
+export async function cityNames(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('units').select('name').where('kind', '=', '地区').where('tier', '=', 'city').execute();
+  return rows.map((r) => r.name);
+}

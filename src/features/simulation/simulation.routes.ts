@@ -62,6 +62,12 @@ const Structure = z
     education: z.array(Count).describe('最高学历：研究生/大学/大专/中专及以下'),
     specialties: z.array(z.object({ name: z.string(), count: z.number(), needed: z.boolean().describe('本单位需要') })).describe('专业结构'),
     sources: z.array(Count).describe('来源（标签：选调生、退役军人……）'),
+    experience: z
+      .object({
+        read: z.number().describe('可判断的成员数：有简历，或现任职务单位即为乡镇街道、市直'),
+        counts: z.array(Count).describe('基层经历、市直经历的人数'),
+      })
+      .describe('来源（据简历）：简历文字中有乡镇、街道、村、社区任职的为基层经历，有市直部门或单位任职的为市直经历；另计现任职务所在单位'),
     tenure: z.object({
       averagePostYears: z.number().nullable().describe('平均任现职年限'),
       pastOneTerm: z.number().describe('任现职满一个任期的人数'),
@@ -80,6 +86,10 @@ const Structure = z
         educationTier: z.string(),
         specialties: z.array(z.string()),
         tags: z.array(z.string()),
+        experience: z
+          .array(z.object({ kind: z.enum(['grassroots', 'city']), evidence: z.string().describe('依据的简历行'), since: z.string().nullable() }))
+          .nullable()
+          .describe('据简历的基层、市直经历（null：无简历）'),
         postYears: z.number().nullable(),
         term: z.number().nullable().describe('第几个任期'),
         levelYears: z.number().nullable(),

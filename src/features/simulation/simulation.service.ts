@@ -8,6 +8,8 @@ import { labelForPath } from '../../server/field-labels.js';
 import { todayOf } from '../../domain/dates.js';
 import { analyzeTeam, type Finding, type MemberFacts } from '../../domain/team-rules.js';
 import { teamStructure, type TeamStructure } from '../../domain/team-structure.js';
+import { resumeExperience, type HeldUnit } from '../../domain/resume-experience.js';
+import { groupBy } from '../../domain/group.js';
 import type { Problem } from '../../domain/teams.js';
 import type { Db } from '../../db/database.js';
 import { buildAuditRow, diffFields } from '../audit/audit.events.js';
@@ -31,6 +33,8 @@ function raise(problems: readonly Problem[]): void {
   );
 }
 
+const memberIdsOf = (members: readonly MemberFacts[]) => new Set(members.flatMap((m) => (m.cadreId === undefined ? [] : [m.cadreId])));
+
 type Settings = Awaited<ReturnType<typeof teamRuleSettings>>;
 
 const structureOf = (asOf: string, loaded: Pick<LoadedTeam, 'team'>, members: MemberFacts[], s: Settings): TeamStructure =>
@@ -40,6 +44,26 @@ const structureOf = (asOf: string, loaded: Pick<LoadedTeam, 'team'>, members: Me
     members,
     settings: { ...s, specialties: Object.keys(s.specialtyKeywords) },
   });
+
+/**
+ * Adds the 基层 / 市直 experience read from each member's 简历 (structure summaries only: the rules do
+ * not read it, so loadTeams does not load 简历 for every team). Members holding the team's posts on
+ * asOf also count its unit; a candidate moved in on a plan does not, the move being hypothetical.
+ */
+async function withExperience(db: Db, asOf: string, team: LoadedTeam['team'], members: MemberFacts[], holders: ReadonlySet<number>) {
+  const ids = members.flatMap((m) => (m.cadreId === undefined ? [] : [m.cadreId]));
+  const [lines, cityNames] = await Promise.all([repo.resumeLines(db, ids), repo.cityNames(db)]);
+  const linesOf = groupBy(lines, (l) => l.cadreId);
+  const held: HeldUnit[] = [{ name: team.unitName ?? '', kind: team.unitKind, tier: team.tier ?? '' }];
+  return members.map((m) => {
+    if (m.cadreId === undefined) return m;
+    const own = linesOf.get(m.cadreId) ?? [];
+    const holds = holders.has(m.cadreId);
+    const experience = resumeExperience({ lines: own, asOf, cityNames, ...(holds && { held }) });
+    // without a 简历, nothing found is not knowing: the member stays unread
+    return own.length === 0 && experience.length === 0 ? m : { ...m, experience };
+  });
+}
 
 /** A stored team on a date, only if the actor may see it. */
 async function visibleLoadedTeam(ctx: Ctx, teamId: number, asOf: string, settings: Settings) {
@@ -54,13 +78,14 @@ export async function storedTeamStructure(ctx: Ctx, teamId: number, asOf?: strin
   const date = asOf ?? todayOf(ctx.now);
   const settings = await teamRuleSettings(ctx.db, date);
   const loaded = await visibleLoadedTeam(ctx, teamId, date, settings);
+  const members = await withExperience(ctx.db, date, loaded.team, loaded.members, memberIdsOf(loaded.members));
   return {
     asOf: date,
     teamId,
     teamName: loaded.teamName,
     unitId: loaded.unitId,
     unitName: loaded.unitName,
-    structure: structureOf(date, loaded, loaded.members, settings),
+    structure: structureOf(date, loaded, members, settings),
     findings: analyzeTeam({ asOf: date, team: loaded.team, members: loaded.members, settings }),
   };
 }
@@ -231,12 +256,17 @@ async function evaluate(ctx: Ctx, teamId: number, asOf: string, moves: readonly 
   const posts = await teamPosts(ctx.db, teamId);
   const candidates = await cadreMemberFacts(ctx, moves.filter((m) => m.kind === 'in').map((m) => m.cadreId), asOf); // prettier-ignore
   const planned = applyMoves(loaded.members, moves, posts, candidates, asOf);
-  const side = (members: MemberFacts[]): { structure: TeamStructure; findings: Finding[] } => ({
-    structure: structureOf(asOf, loaded, members, settings),
+  const holders = memberIdsOf(loaded.members);
+  const [currentRead, plannedRead] = await Promise.all([
+    withExperience(ctx.db, asOf, loaded.team, loaded.members, holders),
+    withExperience(ctx.db, asOf, loaded.team, planned, holders),
+  ]);
+  const side = (members: MemberFacts[], read: MemberFacts[]): { structure: TeamStructure; findings: Finding[] } => ({
+    structure: structureOf(asOf, loaded, read, settings),
     findings: analyzeTeam({ asOf, team: loaded.team, members, settings }),
   });
-  const current = side(loaded.members);
-  const plan = side(planned);
+  const current = side(loaded.members, currentRead);
+  const plan = side(planned, plannedRead);
   // A move skipped by applyMoves (the member has since left, the post was removed, the cadre is out of scope).
   const memberIds = new Set(loaded.members.map((m) => m.cadreId));
   const plannedIds = new Set(planned.map((m) => m.cadreId));

@@ -201,6 +201,49 @@ describe.each(dialects)('simulated adjustment on %s', (dialect) => {
     expect([await count('adjustmentPlans'), await count('appointments')]).toEqual(before);
   });
 
+  it('reads 基层 and 市直 experience from the 简历 on the date, in the summary and the plan', async () => {
+    const line = (cadreId: number, seq: number, startMonth: string, text: string, kind = 'segment') => ({
+      cadreId,
+      seq,
+      startMonth,
+      endMonth: null,
+      text,
+      kind,
+    });
+    await h.t.db
+      .insertInto('cadreResume')
+      .values([
+        line(cadre.secretary, 1, '1992-07', '东湖区湖滨镇党政办公室科员'),
+        line(cadre.secretary, 2, '2021-01', '中共东湖区委书记'),
+        line(cadre.deputy, 1, '1994-07', '东湖区财政局科员'),
+        line(cadre.deputy, 2, '2021-03', '青川市发展和改革委员会副主任（兼）'),
+        line(cadre.woman, 1, '2010-07', '东湖区城乡建设局科员'),
+        line(cadre.woman, 2, '2012-03', '（其间：2012.03--2014.03任东湖区湖滨镇柳塘村党组织第一书记）', 'note'),
+      ])
+      .execute();
+    type Exp = { read: number; counts: { key: string; count: number }[] };
+    const summary = async (asOf: string) => {
+      const res = await req('GET', `/api/teams/${partyTeam}/structure?asOf=${asOf}`, leader);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().structure as { experience: Exp; members: { cadreId: number; experience: { kind: string; evidence: string }[] | null }[] };
+    };
+    const counts = (e: Exp) => Object.fromEntries(e.counts.map((c) => [c.key, c.count]));
+    const now = await summary('2026-06-01');
+    expect(now.experience.read).toBe(2); // 郑常委 has no 简历: unknown, not counted
+    expect(counts(now.experience)).toEqual({ grassroots: 1, city: 1 });
+    expect(now.members.find((m) => m.cadreId === cadre.deputy)!.experience).toEqual([
+      { kind: 'city', evidence: '青川市发展和改革委员会副主任（兼）', since: '2021-03' },
+    ]);
+    expect(now.members.find((m) => m.cadreId === cadre.member)!.experience).toBeNull();
+    // before the deputy went to the city department, that line is not yet in the 简历
+    expect(counts((await summary('2021-02-28')).experience)).toEqual({ grassroots: 1, city: 0 });
+
+    const ev = (await req('POST', '/api/adjustment-plans/evaluate', donghu, { teamId: partyTeam, asOf: '2026-06-01', moves: [womanIn()] })).json();
+    expect(ev.current.structure.experience).toEqual(now.experience);
+    expect(ev.planned.structure.experience.read).toBe(3);
+    expect(counts(ev.planned.structure.experience)).toEqual({ grassroots: 2, city: 1 });
+  });
+
   it('keeps plans, compares them with today and audits every change', async () => {
     const created = await req('POST', '/api/adjustment-plans', ganbuke, {
       teamId: partyTeam,
@@ -375,5 +418,21 @@ describe.each(dialects)('simulated adjustment in the demo city on %s', (dialect)
       expect(ev.warnings).toEqual([]);
       expect(ev.planned.structure.size.members).toBe(ev.current.structure.size.members - 1 + p.movesIn);
     }
+  });
+
+  it('reads 基层 and 市直 experience from the demo 简历 of team members', async () => {
+    const leader = await h.as('leader');
+    const teams = await h.t.db.selectFrom('teams').select('id').orderBy('id').limit(40).execute();
+    const seen = { grassroots: 0, city: 0, read: 0 };
+    for (const t of teams) {
+      const s = (await h.app.inject({ url: `/api/teams/${t.id}/structure`, headers: leader })).json().structure as {
+        experience: { read: number; counts: { key: 'grassroots' | 'city'; count: number }[] };
+      };
+      seen.read += s.experience.read;
+      for (const c of s.experience.counts) seen[c.key] += c.count;
+    }
+    expect(seen.read).toBeGreaterThan(0);
+    expect(seen.grassroots).toBeGreaterThan(0);
+    expect(seen.city).toBeGreaterThan(0);
   });
 });

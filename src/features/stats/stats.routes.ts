@@ -29,6 +29,7 @@ const StructureQuery = z.object({
 
 const Structure = z.object({
   asOf: z.string(),
+  peopleNote: z.string().nullable().describe('统计日期不是今天时的说明：人员及其单位为今天的，未保存历史'),
   unit: z.object({ id: z.number(), name: z.string() }).nullable().describe('所选单位（null 为管理范围内全部）'),
   total: Item,
   averageAge: z.number().nullable(),

@@ -100,6 +100,9 @@ const levelName = (code: string | null) => (code === null ? '未定职务层次'
  * The cadres counted are today's active cadres (their unit and status are current), aged on the date;
  * posts and holders are those on the date.
  */
+const PEOPLE_NOTE =
+  '非今天的统计日期：人员仍为今天在职的干部、按其现所在单位统计（干部的在职状态和所在单位未保存历史），年龄按统计日期计算；职位配备和空缺按统计日期的任职记录计算。';
+
 export async function structure(ctx: Ctx, q: { unitId?: number; asOf?: string }) {
   requireAccess(ctx.actor, 'stats:read');
   const on = q.asOf ?? todayOf(ctx.now);
@@ -133,6 +136,9 @@ export async function structure(ctx: Ctx, q: { unitId?: number; asOf?: string })
   if (c.education.unknown > 0) education.push(item('unknown', '未填学历', c.education.unknown, { education: 'none' }));
   return {
     asOf: on,
+    // The cadres' status and unit are kept as they are today, not as history: on another date the
+    // people are today's, in today's units; only ages and the posts' holders follow the date.
+    peopleNote: on === todayOf(ctx.now) ? null : PEOPLE_NOTE,
     unit: unit ? { id: unit.id, name: unit.name } : null,
     total: item('total', '在职干部', c.total, {}),
     averageAge: averageAge(c.total, c.sumBirthYears, c.birthdaysLater, on),

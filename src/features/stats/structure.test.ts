@@ -116,6 +116,13 @@ describe.each(dialects)('structure dashboard on %s', (dialect) => {
     expect(s.agePyramid.find((b: { key: string }) => b.key === 'p61').men.count).toBe(1);
   });
 
+  it('says on another date than today that the people are today’s, in today’s units', async () => {
+    expect((await structure(ganbuke, `unitId=${area}&asOf=2026-06-01`)).peopleNote).toBeNull(); // the test clock's today
+    for (const asOf of ['2026-05-31', '2027-01-01'])
+      expect((await structure(ganbuke, `unitId=${area}&asOf=${asOf}`)).peopleNote).toContain('人员仍为今天在职的干部、按其现所在单位统计');
+    expect((await structure(ganbuke, `unitId=${area}`)).peopleNote).toBeNull();
+  });
+
   it('counts vacancies by level on the date and lists the posts behind them', async () => {
     const before = await structure(ganbuke, `unitId=${town}&asOf=2026-02-01`);
     expect(before.vacancies).toEqual([

@@ -20,6 +20,8 @@ registerFieldLabels(
     content: '帮带内容',
     unitId: '单位',
     includeWithdrawn: '含已撤销',
+    sourceSurveyId: '来源调研记录',
+    sourceAnalysisId: '来源研判记录',
   },
   ['/api/young'],
 );
@@ -59,7 +61,18 @@ export async function youngRoutes(app: App, deps: AppDeps) {
         querystring: UnitQuery.extend({ includeWithdrawn: z.stringbool().optional() }),
         response: {
           200: Loose(
-            { id: z.number(), cadreId: z.number(), name: z.string(), source: z.string(), sourceName: z.string(), markedOn: z.string() },
+            {
+              id: z.number(),
+              cadreId: z.number(),
+              name: z.string(),
+              source: z.string(),
+              sourceName: z.string(),
+              markedOn: z.string(),
+              sourceRecord: z
+                .object({ kind: z.enum(['survey', 'analysis']), id: z.number(), label: z.string() })
+                .nullable()
+                .describe('来源记录（大调研或研判）；无权查看或手工标记时为 null'),
+            },
             '好苗子',
           ),
           ...errorResponses,
@@ -74,7 +87,7 @@ export async function youngRoutes(app: App, deps: AppDeps) {
       config: { permission: 'pool:write' },
       schema: {
         tags,
-        summary: '标记好苗子',
+        summary: '标记好苗子（可关联来源的大调研或研判记录；已有手工标记时改为关联该记录）',
         body: z.object({
           cadreId: z.number().int(),
           source: z.enum(PROMISING_SOURCE_CODES).describe(
@@ -82,8 +95,10 @@ export async function youngRoutes(app: App, deps: AppDeps) {
               .map(([k, v]) => `${k} ${v}`)
               .join('，')}`,
           ),
-          markedOn: date('标记日期（默认今天）').optional(),
+          markedOn: date('标记日期（默认为来源记录的日期，无来源记录时为今天）').optional(),
           note: z.string().trim().max(500).optional(),
+          sourceSurveyId: z.number().int().positive().optional().describe('来源调研记录（含“好苗子”建议的干部调研），来源须为 survey'),
+          sourceAnalysisId: z.number().int().positive().optional().describe('来源研判记录，来源须为 analysis'),
         }),
         response: { 201: Created, ...errorResponses },
       },
@@ -156,6 +171,30 @@ export async function youngRoutes(app: App, deps: AppDeps) {
     async (req, reply) => reply.status(201).send({ id: await svc.addSecondment(ctxOf(req, deps), req.body) }),
   );
 
+  app.patch(
+    '/api/young/secondments/:id',
+    {
+      config: { permission: 'pool:write' },
+      schema: {
+        tags,
+        summary: '修改双挂双任（两端单位、挂任职务、起止日期；方向随派出单位层级重定）',
+        params: IdParams,
+        body: z.object({
+          homeUnitId: z.number().int().optional().describe('派出单位'),
+          hostUnitId: z.number().int().optional().describe('挂职单位'),
+          hostPost: z.string().trim().max(100).optional(),
+          startDate: date('开始日期').optional(),
+          endDate: date('结束日期（null 为至今）').nullable().optional(),
+        }),
+        response: noContent,
+      },
+    },
+    async (req, reply) => {
+      await svc.updateSecondment(ctxOf(req, deps), req.params.id, req.body);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.get(
     '/api/young/mentorships',
     {
@@ -192,6 +231,23 @@ export async function youngRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req, reply) => reply.status(201).send({ id: await svc.addMentor(ctxOf(req, deps), req.body) }),
+  );
+  app.post(
+    '/api/young/mentorships/:id/end',
+    {
+      config: { permission: 'pool:write' },
+      schema: {
+        tags,
+        summary: '结束导师帮带（保留帮带记录）',
+        params: IdParams,
+        body: z.object({ date: date('结束日期（默认今天）').optional() }),
+        response: noContent,
+      },
+    },
+    async (req, reply) => {
+      await svc.endMentorship(ctxOf(req, deps), req.params.id, req.body);
+      return reply.status(204).send(null);
+    },
   );
   app.get(
     '/api/young/mentorships/:id/records',

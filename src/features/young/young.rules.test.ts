@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cohortOf, cohortProblems, covers, directionOf, mentorProblems, secondmentProblems, type SecondmentFacts } from './young.rules.js';
+import {
+  cohortOf,
+  cohortProblems,
+  covers,
+  directionOf,
+  mentorProblems,
+  mentorshipEndProblems,
+  secondmentProblems,
+  type SecondmentFacts,
+} from './young.rules.js';
 
 const COHORTS = [
   { label: '70后', fromYear: 1970, toYear: 1979 },
@@ -80,4 +89,19 @@ describe('mentorProblems (“2+1”)', () => {
     ['oneself', { mentorId: 5, startDate: '2026-01-01' }, [], ['mentorId:validation']],
     ['ending before it starts', { mentorId: 11, startDate: '2026-01-01', endDate: '2025-12-31' }, [], ['endDate:validation']],
   ])('%s', (_n, f, cur, want) => expect(fields(mentorProblems({ cadreId: 5, ...f }, cur, 2))).toEqual(want));
+});
+
+describe('mentorshipEndProblems', () => {
+  const today = '2026-06-01';
+  it.each([
+    ['ends today', { startDate: '2026-01-01', endDate: null }, today, null, []],
+    ['ends on its first day', { startDate: '2026-01-01', endDate: null }, '2026-01-01', null, []],
+    ['ends the day before it began', { startDate: '2026-01-01', endDate: null }, '2025-12-31', null, ['date:validation']],
+    ['ends tomorrow', { startDate: '2026-01-01', endDate: null }, '2026-06-02', null, ['date:validation']],
+    ['ends on the day of its last record', { startDate: '2024-01-01', endDate: null }, '2024-02-29', '2024-02-29', []],
+    ['ends before its last record', { startDate: '2024-01-01', endDate: null }, '2024-02-28', '2024-02-29', ['date:validation']],
+    ['already ended', { startDate: '2025-01-01', endDate: '2026-05-31' }, today, null, ['date:conflict']],
+    ['ended today already', { startDate: '2025-01-01', endDate: today }, today, null, ['date:conflict']],
+    ['planned to end later: may end now', { startDate: '2025-01-01', endDate: '2027-01-01' }, today, null, []],
+  ] as const)('%s', (_, m, date, last, want) => expect(fields(mentorshipEndProblems(m, date, today, last))).toEqual(want));
 });

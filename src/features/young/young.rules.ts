@@ -84,3 +84,22 @@ export function mentorProblems(
     out.push({ field: 'mentorId', message: `每名年轻干部最多配 ${maxMentors} 名导师（“2+1”导师帮带）`, kind: 'conflict' });
   return out;
 }
+
+/**
+ * Problems with ending a “2+1” mentorship on a day: not one already over, not before it began, not in
+ * the future (a plan is not a fact), and not before a mentoring record already written for it.
+ */
+export function mentorshipEndProblems(
+  m: { startDate: string; endDate: string | null },
+  date: string,
+  today: string,
+  lastRecord: string | null,
+): Problem[] {
+  if (m.endDate !== null && m.endDate <= today) return [{ field: 'date', message: `该帮带关系已于 ${m.endDate} 结束`, kind: 'conflict' }];
+  const out: Problem[] = [];
+  if (date < m.startDate) out.push({ field: 'date', message: `不能早于帮带开始日期 ${m.startDate}`, kind: 'validation' });
+  else if (lastRecord !== null && date < lastRecord)
+    out.push({ field: 'date', message: `已有 ${lastRecord} 的帮带记录，结束日期不能早于该日期`, kind: 'validation' });
+  if (date > today) out.push({ field: 'date', message: '不能晚于今天', kind: 'validation' });
+  return out;
+}

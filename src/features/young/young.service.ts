@@ -2,9 +2,10 @@
 // Same shape as every service: requireAccess, scoped facts, pure rules, one transaction with the audit row.
 import { ageOn, todayOf } from '../../domain/dates.js';
 import type { Problem } from '../../domain/teams.js';
-import { canSeeAuthority, requireAccess, type Ctx } from '../../server/access.js';
+import type { Db } from '../../db/database.js';
+import { can, canSeeAuthority, requireAccess, type Ctx } from '../../server/access.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { buildAuditRow } from '../audit/audit.events.js';
+import { buildAuditRow, diffFields } from '../audit/audit.events.js';
 import { insertAudit } from '../audit/audit.repository.js';
 import { getSetting } from '../settings/settings.service.js';
 import * as poolsRepo from '../pools/pools.repository.js';
@@ -16,6 +17,7 @@ import {
   directionOf,
   DIRECTIONS,
   mentorProblems,
+  mentorshipEndProblems,
   PROMISING_SOURCES,
   secondmentProblems,
   type Direction,
@@ -35,6 +37,8 @@ const LABELS: Record<string, string> = {
   mentorId: '导师',
   date: '日期',
   content: '帮带内容',
+  sourceSurveyId: '来源调研记录',
+  sourceAnalysisId: '来源研判记录',
 };
 const fail = (problems: Problem[]) => raise(problems, LABELS);
 
@@ -73,35 +77,121 @@ export async function listPromising(ctx: Ctx, f: { includeWithdrawn?: boolean; u
   const defs = await getSetting(ctx.db, 'young.cohorts', ctx.now);
   const rows = await repo.listPromising(ctx.db, ctx.actor.visibleAuthorityIds, { ...f, unitPath: await visibleUnitPath(ctx, f.unitId) });
   return rows.map((r) => ({
-    ...r,
-    sourceName: PROMISING_SOURCES[r.source as PromisingSource] ?? r.source,
+    ...promisingOut(ctx, r),
     age: ageOn(r.birthDate, today),
     cohort: cohortOf(r.birthDate, defs),
   }));
 }
 
-export async function markPromising(ctx: Ctx, input: { cadreId: number; source: PromisingSource; markedOn?: string; note?: string }) {
+type PromisingRow = Awaited<ReturnType<typeof repo.listPromising>>[number];
+
+/**
+ * A mark with its source record: the survey's date or the 研判's title, shown only when the actor may
+ * open that record (a record of a department it does not see keeps its kind, without the link).
+ */
+function promisingOut(ctx: Ctx, r: PromisingRow) {
+  const {
+    sourceAnalysisTitle,
+    sourceAnalysisDate,
+    sourceAnalysisAuthorityId,
+    sourceSurveyDate,
+    sourceSurveyAuthorityId,
+    sourceSurveyId,
+    sourceAnalysisId,
+    ...rest
+  } = r;
+  const sees = (a: number | null) => a !== null && ctx.actor.visibleAuthorityIds.includes(a);
+  const sourceRecord =
+    sourceSurveyId !== null && sees(sourceSurveyAuthorityId)
+      ? { kind: 'survey' as const, id: sourceSurveyId, label: `大调研（${sourceSurveyDate}）` }
+      : sourceAnalysisId !== null && sees(sourceAnalysisAuthorityId)
+        ? { kind: 'analysis' as const, id: sourceAnalysisId, label: `研判：${sourceAnalysisTitle}（${sourceAnalysisDate}）` }
+        : null;
+  return { ...rest, sourceName: PROMISING_SOURCES[r.source as PromisingSource] ?? r.source, sourceRecord };
+}
+
+export interface PromisingInput {
+  cadreId: number;
+  source: PromisingSource;
+  markedOn?: string;
+  note?: string;
+  /** the 大调研 survey recommending the cadre as a 好苗子 */
+  sourceSurveyId?: number;
+  /** the 研判 record the cadre was found in */
+  sourceAnalysisId?: number;
+}
+
+export async function markPromising(ctx: Ctx, input: PromisingInput) {
+  requireAccess(ctx.actor, 'pool:write');
+  return ctx.db.transaction().execute((trx) => markPromisingIn(ctx, trx, input, 'conflict'));
+}
+
+/**
+ * Marks a 好苗子 inside the caller's transaction (a survey recommending one marks it with the survey).
+ * From a record, the mark defaults to the record's date, and a current mark made by hand is linked to
+ * the record instead of a second mark. `already`: a current mark is a conflict, or is kept as it is.
+ */
+export async function markPromisingIn(ctx: Ctx, trx: Db, input: PromisingInput, already: 'conflict' | 'keep'): Promise<number> {
   requireAccess(ctx.actor, 'pool:write');
   const today = todayOf(ctx.now);
-  const markedOn = input.markedOn ?? today;
-  return ctx.db.transaction().execute(async (trx) => {
-    const cadre = await visibleCadre(ctx, trx, input.cadreId);
-    const problems: Problem[] = [];
-    if (markedOn > today) problems.push({ field: 'markedOn', message: '不能晚于今天', kind: 'validation' });
-    if (markedOn < cadre.birthDate) problems.push({ field: 'markedOn', message: '不能早于出生日期', kind: 'validation' });
-    if (await repo.currentPromising(trx, cadre.id)) problems.push({ field: 'cadreId', message: `${cadre.name}已标记为好苗子`, kind: 'conflict' });
-    fail(problems);
-    const id = await repo.insertPromising(trx, {
-      cadreId: cadre.id,
-      source: input.source,
-      markedOn,
-      note: input.note?.trim() ?? '',
-      createdBy: ctx.actor.username,
-      createdAt: ctx.now.toISOString(),
-    });
-    await audit(ctx, trx, { event: 'young.promising_mark', target: { type: 'cadre', id: cadre.id }, detail: { source: input.source, markedOn } });
-    return id;
+  const auth = ctx.actor.visibleAuthorityIds;
+  const cadre = await visibleCadre(ctx, trx, input.cadreId);
+  const problems: Problem[] = [];
+  let recordDate: string | null = null;
+  if (input.sourceSurveyId !== undefined && input.sourceAnalysisId !== undefined)
+    problems.push({ field: 'sourceAnalysisId', message: '来源记录只能选一个：大调研或研判', kind: 'validation' });
+  else if (input.sourceSurveyId !== undefined) {
+    const survey = await repo.findSurveySource(trx, input.sourceSurveyId, auth);
+    if (!survey) throw notFound('该调研记录');
+    if (input.source !== 'survey') problems.push({ field: 'source', message: '来源记录为大调研时，来源应为“大调研”', kind: 'validation' });
+    if (survey.cadreId !== cadre.id) problems.push({ field: 'sourceSurveyId', message: `该调研记录不是对${cadre.name}的调研`, kind: 'validation' });
+    else if (!survey.seedling) problems.push({ field: 'sourceSurveyId', message: '该调研记录没有“好苗子”建议', kind: 'validation' });
+    recordDate = survey.date;
+  } else if (input.sourceAnalysisId !== undefined) {
+    const record = await repo.findAnalysisSource(trx, input.sourceAnalysisId, auth);
+    if (!record) throw notFound('该研判记录');
+    if (input.source !== 'analysis') problems.push({ field: 'source', message: '来源记录为研判时，来源应为“研判”', kind: 'validation' });
+    recordDate = record.asOf;
+  }
+  const markedOn = input.markedOn ?? (recordDate && recordDate <= today ? recordDate : today);
+  if (markedOn > today) problems.push({ field: 'markedOn', message: '不能晚于今天', kind: 'validation' });
+  if (markedOn < cadre.birthDate) problems.push({ field: 'markedOn', message: '不能早于出生日期', kind: 'validation' });
+  if (recordDate && markedOn < recordDate) problems.push({ field: 'markedOn', message: `不能早于来源记录的日期 ${recordDate}`, kind: 'validation' });
+  const current = await repo.currentPromising(trx, cadre.id);
+  const link = { sourceSurveyId: input.sourceSurveyId ?? null, sourceAnalysisId: input.sourceAnalysisId ?? null };
+  const fromRecord = link.sourceSurveyId !== null || link.sourceAnalysisId !== null;
+  if (current) {
+    if (fromRecord && current.sourceSurveyId === null && current.sourceAnalysisId === null) {
+      fail(problems);
+      await repo.linkPromising(trx, current.id, link);
+      await audit(ctx, trx, { event: 'young.promising_link', target: { type: 'cadre', id: cadre.id }, detail: { promisingId: current.id, ...link } });
+      return current.id;
+    }
+    if (already === 'keep') return current.id;
+    problems.push({ field: 'cadreId', message: `${cadre.name}已标记为好苗子`, kind: 'conflict' });
+  }
+  fail(problems);
+  const id = await repo.insertPromising(trx, {
+    cadreId: cadre.id,
+    source: input.source,
+    markedOn,
+    note: input.note?.trim() ?? '',
+    ...link,
+    createdBy: ctx.actor.username,
+    createdAt: ctx.now.toISOString(),
   });
+  await audit(ctx, trx, {
+    event: 'young.promising_mark',
+    target: { type: 'cadre', id: cadre.id },
+    detail: { source: input.source, markedOn, ...link },
+  });
+  return id;
+}
+
+/** The marks made from records, for the records' side: by survey, or of one 研判 record. */
+export async function promisingFromRecords(ctx: Ctx, f: { surveyIds?: readonly number[]; analysisId?: number }) {
+  if (!can(ctx.actor, 'pool:read')) return [];
+  return repo.promisingFromRecords(ctx.db, ctx.actor.visibleAuthorityIds, f);
 }
 
 export async function withdrawPromising(ctx: Ctx, id: number, input: { date?: string }) {
@@ -177,7 +267,64 @@ export async function addSecondment(
   });
 }
 
+/**
+ * Corrects a secondment: either end, the post, the dates. The merged record passes the same rules as a
+ * new one, and the direction follows the (possibly new) home unit's tier.
+ */
+export async function updateSecondment(
+  ctx: Ctx,
+  id: number,
+  input: { homeUnitId?: number; hostUnitId?: number; hostPost?: string; startDate?: string; endDate?: string | null },
+) {
+  requireAccess(ctx.actor, 'pool:write');
+  await ctx.db.transaction().execute(async (trx) => {
+    const s = await repo.findSecondment(trx, id, ctx.actor.visibleAuthorityIds);
+    if (!s) throw notFound('该挂职记录');
+    const unit = async (unitId: number, what: string) => {
+      const u = await poolsRepo.findUnit(trx, unitId);
+      if (!u || !canSeeAuthority(ctx.actor, u.authorityId)) throw notFound(what);
+      return u;
+    };
+    const home = await unit(input.homeUnitId ?? s.homeUnitId, '派出单位');
+    const host = await unit(input.hostUnitId ?? s.hostUnitId, '挂职单位');
+    const startDate = input.startDate ?? s.startDate;
+    const endDate = input.endDate === undefined ? s.endDate : input.endDate;
+    fail(secondmentProblems({ startDate, endDate, homeUnitId: home.id, hostUnitId: host.id, homeTier: home.tier, hostTier: host.tier }));
+    const next = {
+      homeUnitId: home.id,
+      hostUnitId: host.id,
+      direction: directionOf(home.tier),
+      hostPost: input.hostPost === undefined ? s.hostPost : input.hostPost.trim(),
+      startDate,
+      endDate,
+    };
+    const changes = diffFields(s, next);
+    if (changes.length === 0) return;
+    await repo.updateSecondment(trx, id, next);
+    await audit(ctx, trx, { event: 'young.secondment_update', target: { type: 'cadre', id: s.cadreId }, detail: { secondmentId: id }, changes });
+  });
+}
+
 // ---- “2+1” 导师帮带 ----
+
+/** Ends a mentorship on a day (default today); its records stay, and a new mentor may then be given. */
+export async function endMentorship(ctx: Ctx, id: number, input: { date?: string }) {
+  requireAccess(ctx.actor, 'pool:write');
+  const today = todayOf(ctx.now);
+  const date = input.date ?? today;
+  await ctx.db.transaction().execute(async (trx) => {
+    const m = await repo.findMentorship(trx, id, ctx.actor.visibleAuthorityIds);
+    if (!m) throw notFound('该帮带关系');
+    raise(mentorshipEndProblems(m, date, today, await repo.lastRecordDate(trx, m.id)), { ...LABELS, date: '结束日期' });
+    if (!(await repo.endMentorship(trx, m.id, date, m.endDate))) throw new AppError('STALE_VERSION');
+    await audit(ctx, trx, {
+      event: 'young.mentorship_end',
+      target: { type: 'cadre', id: m.cadreId },
+      detail: { mentorshipId: m.id, mentorId: m.mentorId, date },
+      changes: [{ field: 'endDate', old: m.endDate, new: date }],
+    });
+  });
+}
 
 export async function listMentorships(ctx: Ctx, f: { unitId?: number; cadreId?: number }) {
   requireAccess(ctx.actor, 'pool:read');
@@ -263,7 +410,7 @@ export async function cadreYoungStatus(ctx: Ctx, cadreId: number) {
 
 async function listPromisingOf(ctx: Ctx, cadreId: number) {
   const rows = await repo.listPromising(ctx.db, ctx.actor.visibleAuthorityIds, { cadreId, includeWithdrawn: true });
-  return rows.map((r) => ({ ...r, sourceName: PROMISING_SOURCES[r.source as PromisingSource] ?? r.source }));
+  return rows.map((r) => promisingOut(ctx, r));
 }
 
 async function listSecondmentsOf(ctx: Ctx, cadreId: number) {

@@ -8,6 +8,10 @@ export interface PromisingCadreTable {
   source: string;
   markedOn: string;
   note: string;
+  /** the 大调研 survey whose 好苗子 recommendation made the mark (migration 0011) */
+  sourceSurveyId: number | null;
+  /** the 研判 record the mark was made from (migration 0011) */
+  sourceAnalysisId: number | null;
   withdrawnOn: string | null;
   createdBy: string;
   createdAt: string;

@@ -1,3 +1,4 @@
+import type { RecordMark } from './pools';
 // 研判 records and 大调研 (src/features/analysis-records/analysis-records.routes.ts).
 import { api } from './client';
 
@@ -90,6 +91,8 @@ export interface AnalysisDetail extends Omit<AnalysisListItem, 'teamCount' | 'fi
   version: number;
   items: AnalysisItem[];
   followUps: FollowUp[];
+  /** 好苗子 marked from this record */
+  promising: RecordMark[];
 }
 
 export interface AnalysisInput {
@@ -118,6 +121,8 @@ export interface SurveyItem {
   assessment: string;
   ratings: { key: string; label: string; grade: string }[];
   recommendations: { kind: string; label: string; detail: string }[];
+  /** 好苗子 marked from this survey */
+  promising: RecordMark[];
   createdByName: string;
   createdAt: string;
 }

@@ -97,14 +97,27 @@ export interface Promising extends Person {
   markedOn: string;
   note: string;
   withdrawnOn: string | null;
+  /** the survey or 研判 record the mark came from, when the user may open it */
+  sourceRecord: { kind: 'survey' | 'analysis'; id: number; label: string } | null;
   age?: number;
   cohort?: string | null;
+}
+
+/** A 好苗子 mark as a survey or 研判 record lists it. */
+export interface RecordMark {
+  id: number;
+  cadreId: number;
+  name: string;
+  markedOn: string;
+  withdrawnOn: string | null;
 }
 
 export interface Secondment {
   id: number;
   cadreId: number;
   name: string;
+  homeUnitId: number;
+  hostUnitId: number;
   homeUnitName: string;
   hostUnitName: string;
   direction: string;
@@ -170,6 +183,8 @@ export const poolsApi = {
   chiefPosts: (q: string) => api.get<ChiefPost[]>('/api/chief-reserve/posts', { q }),
   addReserve: (r: { cadreId: number; readiness: string; postIds: number[]; enteredOn?: string; note?: string }) =>
     api.post<{ id: number }>('/api/chief-reserve', r),
+  updateReserve: (id: number, r: { readiness?: string; postIds?: number[]; note?: string; version: number }) =>
+    api.patch<void>(`/api/chief-reserve/${id}`, r),
   outcome: (id: number, o: { outcome: 'used' | 'withdrawn'; date?: string; postId?: number; reason?: string; version: number }) =>
     api.post<void>(`/api/chief-reserve/${id}/outcome`, o),
   status: (cadreId: number) => api.get<PoolStatus>(`/api/cadres/${cadreId}/pool-status`),
@@ -180,12 +195,16 @@ export const poolsApi = {
 export const youngApi = {
   cohorts: (unitId?: number) => api.get<Cohort[]>('/api/young/cohorts', { unitId }),
   promising: (includeWithdrawn = false) => api.get<Promising[]>('/api/young/promising', { includeWithdrawn }),
-  markPromising: (p: { cadreId: number; source: string; markedOn?: string; note?: string }) => api.post<{ id: number }>('/api/young/promising', p),
+  markPromising: (p: { cadreId: number; source: string; markedOn?: string; note?: string; sourceSurveyId?: number; sourceAnalysisId?: number }) =>
+    api.post<{ id: number }>('/api/young/promising', p),
   withdrawPromising: (id: number) => api.post<void>(`/api/young/promising/${id}/withdraw`, {}),
   secondments: () => api.get<Secondment[]>('/api/young/secondments'),
   addSecondment: (s: { cadreId: number; homeUnitId?: number; hostUnitId: number; hostPost?: string; startDate: string; endDate?: string | null }) =>
     api.post<{ id: number }>('/api/young/secondments', s),
+  updateSecondment: (id: number, s: { homeUnitId?: number; hostUnitId?: number; hostPost?: string; startDate?: string; endDate?: string | null }) =>
+    api.patch<void>(`/api/young/secondments/${id}`, s),
   mentorships: () => api.get<Mentorship[]>('/api/young/mentorships'),
+  endMentorship: (id: number, e: { date?: string }) => api.post<void>(`/api/young/mentorships/${id}/end`, e),
   addMentor: (m: { cadreId: number; mentorId: number; startDate?: string }) => api.post<{ id: number }>('/api/young/mentorships', m),
   records: (id: number) => api.get<MentoringRecord[]>(`/api/young/mentorships/${id}/records`),
   addRecord: (id: number, r: { date: string; content: string }) => api.post<{ id: number }>(`/api/young/mentorships/${id}/records`, r),

@@ -7,6 +7,12 @@ export interface Count {
   count: number;
 }
 
+export interface Experience {
+  kind: 'grassroots' | 'city';
+  evidence: string;
+  since: string | null;
+}
+
 export interface MemberLine {
   cadreId?: number;
   name: string;
@@ -19,6 +25,8 @@ export interface MemberLine {
   educationTier: string;
   specialties: string[];
   tags: string[];
+  /** 基层 / 市直 experience read from the 简历, with the line it rests on; null: no 简历 */
+  experience: Experience[] | null;
   postYears: number | null;
   term: number | null;
   levelYears: number | null;
@@ -43,6 +51,7 @@ export interface TeamStructure {
   education: Count[];
   specialties: { name: string; count: number; needed: boolean }[];
   sources: Count[];
+  experience: { read: number; counts: Count[] };
   tenure: { averagePostYears: number | null; pastOneTerm: number; averageLevelYears: number | null };
   members: MemberLine[];
 }

@@ -29,6 +29,8 @@ export const statsApi = {
 
 /** GET /api/stats/structure: a unit subtree (or the whole scope) on a date. */
 export interface StructureStats {
+  /** set when asOf is not today: the people are today's, in today's units */
+  peopleNote: string | null;
   asOf: string;
   unit: { id: number; name: string } | null;
   total: StatItem;

@@ -27,6 +27,7 @@ import { ArrowLeftOutlined, EditOutlined, MinusCircleOutlined, PlusOutlined } fr
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
+import { PromisingFromRecord } from '../young/PromisingFromRecord';
 import { analysisApi, RULE_NAMES, type AnalysisDetail, type AnalysisItem, type Shortfall } from '../../api/analysisRecords';
 import { PageTitle } from '../../shared/PageTitle';
 import { ErrorAlert } from '../../shared/ErrorAlert';
@@ -345,6 +346,7 @@ export default function AnalysisDetailPage() {
                 />
               )}
             </Card>
+            <PromisingFromRecord analysisId={a.id} asOf={a.asOf} marks={a.promising} />
           </Col>
         </Row>
       )}

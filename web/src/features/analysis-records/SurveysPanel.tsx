@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, DatePicker, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
 import { analysisApi, type SurveyItem } from '../../api/analysisRecords';
 import { FormModal } from '../../shared/FormModal';
@@ -155,9 +155,12 @@ export function SurveysPanel() {
   const [recommendation, setRecommendation] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
+  // ?cadreId= (from a 好苗子's source link): that cadre's surveys only
+  const [params, setParams] = useSearchParams();
+  const cadreId = Number(params.get('cadreId')) || undefined;
   const q = useQuery({
-    queryKey: ['surveys', subject, recommendation, page],
-    queryFn: () => analysisApi.surveys({ subject, recommendation, page, pageSize: 20 }),
+    queryKey: ['surveys', subject, recommendation, page, cadreId],
+    queryFn: () => analysisApi.surveys({ subject, recommendation, page, pageSize: 20, cadreId }),
   });
   return (
     <div data-testid="surveys-panel">
@@ -179,6 +182,11 @@ export function SurveysPanel() {
           options={options?.recommendationKinds ?? []}
           data-testid="survey-filter-recommendation"
         />
+        {cadreId && (
+          <Tag closable onClose={() => setParams({ tab: 'surveys' })} data-testid="survey-filter-cadre">
+            仅看：{q.data?.items[0]?.cadreName ?? '该干部'}的调研
+          </Tag>
+        )}
         {can('analysis:write') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="survey-new">
             新建调研记录
@@ -237,6 +245,11 @@ export function SurveysPanel() {
                     {r.label}
                     {r.detail ? `：${r.detail}` : ''}
                   </Tag>
+                ))}
+                {s.promising.map((m) => (
+                  <Link key={m.id} to="/young?tab=promising" data-testid={`survey-promising-${s.id}`}>
+                    <Tag color={m.withdrawnOn ? undefined : 'green'}>{m.withdrawnOn ? '好苗子标记已撤销' : '已标记好苗子'}</Tag>
+                  </Link>
                 ))}
               </Space>
             ),

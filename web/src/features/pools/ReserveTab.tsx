@@ -14,9 +14,14 @@ import { CadreLink, DateField, day, unitAndPost } from './common';
 
 const STATUS_COLORS: Record<string, string> = { active: 'green', used: 'blue', withdrawn: 'default' };
 
-function ChiefPostSelect(props: { value?: number[]; onChange?: (v: number[]) => void }) {
+/** The chief posts to choose from; `known` labels posts already chosen that the search has not returned. */
+function ChiefPostSelect(props: { value?: number[]; onChange?: (v: number[]) => void; known?: ReserveEntry['posts'] }) {
   const [q, setQ] = useState('');
   const posts = useQuery({ queryKey: ['pools', 'chief-posts', q], queryFn: () => poolsApi.chiefPosts(q), staleTime: 60_000 });
+  const found = (posts.data ?? []).map((p) => ({ value: p.id, label: `${p.unitName} ${p.title}` }));
+  const known = (props.known ?? [])
+    .filter((k) => !found.some((f) => f.value === k.postId))
+    .map((k) => ({ value: k.postId, label: `${k.unitName} ${k.title}` }));
   return (
     <Select<number[]>
       mode="multiple"
@@ -24,7 +29,7 @@ function ChiefPostSelect(props: { value?: number[]; onChange?: (v: number[]) => 
       onChange={(v) => props.onChange?.(v)}
       showSearch={{ filterOption: false, onSearch: setQ }}
       notFoundContent={posts.isFetching ? <Spin size="small" /> : '没有找到正职职位'}
-      options={(posts.data ?? []).map((p) => ({ value: p.id, label: `${p.unitName} ${p.title}` }))}
+      options={[...known, ...found]}
       placeholder="输入单位或职位名称查找正职职位"
       data-testid="reserve-posts"
     />
@@ -38,6 +43,7 @@ export function ReserveTab() {
   const [status, setStatus] = useState('active');
   const [adding, setAdding] = useState(false);
   const [closing, setClosing] = useState<ReserveEntry | null>(null);
+  const [editing, setEditing] = useState<ReserveEntry | null>(null);
   const list = useQuery({ queryKey: ['pools', 'reserve', status], queryFn: () => poolsApi.reserve(status || undefined) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['pools'] });
 
@@ -87,6 +93,7 @@ export function ReserveTab() {
                     {p.unitName} {p.title}
                   </Tag>
                 ))}
+                {r.note && <span className="muted">{r.note}</span>}
               </Space>
             ),
           },
@@ -115,12 +122,17 @@ export function ReserveTab() {
                 {
                   title: '',
                   key: 'op',
-                  width: 80,
+                  width: 130,
                   render: (_: unknown, r: ReserveEntry) =>
                     r.status === 'active' && (
-                      <Button type="link" size="small" onClick={() => setClosing(r)} data-testid={`reserve-outcome-${r.cadreId}`}>
-                        选用/退出
-                      </Button>
+                      <Space size={0}>
+                        <Button type="link" size="small" onClick={() => setEditing(r)} data-testid={`reserve-edit-${r.cadreId}`}>
+                          修改
+                        </Button>
+                        <Button type="link" size="small" onClick={() => setClosing(r)} data-testid={`reserve-outcome-${r.cadreId}`}>
+                          选用/退出
+                        </Button>
+                      </Space>
                     ),
                 },
               ]
@@ -151,6 +163,35 @@ export function ReserveTab() {
           </Form.Item>
           <Form.Item name="enteredOn" label="入库日期" extra="不填为今天">
             <DateField />
+          </Form.Item>
+          <Form.Item name="note" label="备注">
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+        </FormModal>
+      )}
+      {editing && (
+        <FormModal<{ readiness: string; postIds: number[]; note?: string }>
+          title={`${editing.name}：修改成熟度和拟任职位`}
+          testId="reserve-edit-form"
+          width={600}
+          initialValues={{ readiness: editing.readiness, postIds: editing.posts.map((p) => p.postId), note: editing.note }}
+          onClose={() => setEditing(null)}
+          onSubmit={async (v) => {
+            await poolsApi.updateReserve(editing.id, {
+              readiness: v.readiness,
+              postIds: v.postIds ?? [],
+              note: v.note ?? '',
+              version: editing.version,
+            });
+            message.success('已保存');
+            await refresh();
+          }}
+        >
+          <Form.Item name="readiness" label="成熟度" rules={[{ required: true }]}>
+            <Radio.Group options={Object.entries(READINESS).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item name="postIds" label="拟任职位（正职）">
+            <ChiefPostSelect known={editing.posts} />
           </Form.Item>
           <Form.Item name="note" label="备注">
             <Input.TextArea rows={2} maxLength={500} />

@@ -2,7 +2,7 @@
 // so today and plans sit side by side) and the rule findings with members linked to their profiles.
 import { Empty, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { Finding, MemberLine, TeamStructure } from '../../api/simulation';
+import type { Experience, Finding, MemberLine, TeamStructure } from '../../api/simulation';
 import { useCodeName } from '../../shared/codes';
 
 /** Chinese names of the rule ids of src/domain/team-rules.ts. */
@@ -75,6 +75,14 @@ function lines(s: TeamStructure, levelName: (code: string) => string): { key: st
       value: s.specialties.map((x) => `${x.name} ${x.count}${x.needed && x.count === 0 ? '（缺）' : ''}`).join('，'),
     },
     { key: 'sources', label: '来源', value: counts(s.sources) },
+    {
+      key: 'experience',
+      label: '经历',
+      value:
+        s.experience.read === 0
+          ? '无简历可读'
+          : `${s.experience.counts.map((c) => `${c.label} ${c.count}`).join('，')}（据简历${s.experience.read < s.size.members ? `；${s.size.members - s.experience.read} 人无简历，未计` : ''}）`,
+    },
     {
       key: 'tenure',
       label: '任职年限',
@@ -176,6 +184,25 @@ export function FindingsList({
   );
 }
 
+const EXPERIENCE_NAMES: Record<string, string> = { grassroots: '基层', city: '市直' };
+
+/** A member's tags and the experience read from the 简历, the line it rests on in a tooltip. */
+function Sources({ tags, experience }: { tags: string[]; experience: Experience[] | null }) {
+  if (tags.length === 0 && !experience?.length) return <>—</>;
+  return (
+    <span>
+      {tags.join('、')}
+      {(experience ?? []).map((e) => (
+        <Tooltip key={e.kind} title={`据简历：${e.since ? `${e.since.replace('-', '.')} ` : ''}${e.evidence}`}>
+          <Tag color="cyan" style={{ marginInlineStart: 4 }} data-testid={`experience-${e.kind}`}>
+            {EXPERIENCE_NAMES[e.kind]}
+          </Tag>
+        </Tooltip>
+      ))}
+    </span>
+  );
+}
+
 /** The members with their facts, names linked to profiles. */
 export function MembersTable({ members, highlight }: { members: MemberLine[]; highlight?: (m: MemberLine) => string | null }) {
   const codeName = useCodeName();
@@ -213,7 +240,7 @@ export function MembersTable({ members, highlight }: { members: MemberLine[]; hi
         { title: '党派', dataIndex: 'party', width: 60, render: (v: boolean) => (v ? '党员' : '党外') },
         { title: '学历', dataIndex: 'educationTier', width: 80, render: educationName },
         { title: '专长', dataIndex: 'specialties', render: (v: string[]) => v.join('、') || '—' },
-        { title: '来源', dataIndex: 'tags', render: (v: string[]) => v.join('、') || '—' },
+        { title: '来源', dataIndex: 'tags', render: (v: string[], m) => <Sources tags={v} experience={m.experience} /> },
         { title: '任现职', dataIndex: 'postYears', width: 90, render: (v: number | null, m) => (v === null ? '—' : `${v} 年（第${m.term}任期）`) },
         { title: '任现职级', dataIndex: 'levelYears', width: 76, render: (v: number | null) => years(v) },
       ]}

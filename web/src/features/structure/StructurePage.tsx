@@ -1,7 +1,7 @@
 // 结构分析: the cadre structure of a unit subtree (or the whole scope) on a date. Every bar and slice
 // opens the names behind it: cadres in the cadre search, vacant posts in a drawer.
 import { useMemo, useState } from 'react';
-import { Card, Col, DatePicker, Drawer, Empty, Form, Row, Skeleton, Statistic, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Drawer, Empty, Form, Row, Skeleton, Statistic, Table, Tag, TreeSelect, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
@@ -250,6 +250,7 @@ export default function StructurePage() {
         </Form>
       </Card>
       {q.error ? <ErrorAlert error={q.error} onRetry={() => q.refetch()} /> : null}
+      {s?.peopleNote && <Alert type="warning" showIcon title={s.peopleNote} style={{ marginBottom: 16 }} data-testid="structure-people-note" />}
       {q.isLoading && (
         <Card>
           <Skeleton active paragraph={{ rows: 8 }} />

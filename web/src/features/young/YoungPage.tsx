@@ -4,7 +4,7 @@ import { App, Button, Card, Col, Drawer, Empty, Form, Input, Popconfirm, Radio, 
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { PROMISING_SOURCES, youngApi, type Mentorship, type Promising, type Secondment } from '../../api/pools';
 import { CadrePicker } from '../../shared/CadrePicker';
@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../shared/ErrorAlert';
 import { FormModal } from '../../shared/FormModal';
 import { PageTitle } from '../../shared/PageTitle';
 import { UnitTreeSelect } from '../../shared/UnitTreeSelect';
-import { fmtDate } from '../../shared/dates';
+import { fmtDate, toDayjs } from '../../shared/dates';
 import { useCan } from '../../shared/permissions';
 import { CadreLink, DateField, day, unitAndPost } from '../pools/common';
 
@@ -102,7 +102,26 @@ function PromisingTab() {
           { title: '年龄', dataIndex: 'age', width: 60 },
           { title: '年代', dataIndex: 'cohort', width: 70, render: (c: string | null) => c ?? '—' },
           { title: '现任职务', key: 'post', ellipsis: true, render: (_, p) => unitAndPost(p) },
-          { title: '来源', dataIndex: 'sourceName', width: 80 },
+          {
+            title: '来源',
+            key: 'source',
+            width: 220,
+            render: (_, p) =>
+              p.sourceRecord ? (
+                <Link
+                  to={
+                    p.sourceRecord.kind === 'analysis'
+                      ? `/analysis-records/${p.sourceRecord.id}`
+                      : `/analysis-records?tab=surveys&cadreId=${p.cadreId}`
+                  }
+                  data-testid={`promising-source-${p.cadreId}`}
+                >
+                  {p.sourceRecord.label}
+                </Link>
+              ) : (
+                p.sourceName
+              ),
+          },
           { title: '标记日期', dataIndex: 'markedOn', width: 110, render: fmtDate },
           {
             title: '状态',
@@ -164,7 +183,9 @@ function SecondmentsTab() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Secondment | null>(null);
   const q = useQuery({ queryKey: ['young', 'secondments'], queryFn: youngApi.secondments });
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['young'] }), qc.invalidateQueries({ queryKey: ['pools'] })]);
   return (
     <Card
       size="small"
@@ -198,6 +219,20 @@ function SecondmentsTab() {
           { title: '挂任职务', dataIndex: 'hostPost', ellipsis: true },
           { title: '起止', key: 'dates', width: 200, render: (_, s) => `${fmtDate(s.startDate)} — ${s.endDate ? fmtDate(s.endDate) : '至今'}` },
           { title: '', key: 'cur', width: 70, render: (_, s) => (s.current ? <Tag color="green">在挂</Tag> : null) },
+          ...(can('pool:write')
+            ? [
+                {
+                  title: '',
+                  key: 'op',
+                  width: 60,
+                  render: (_: unknown, s: Secondment) => (
+                    <Button type="link" size="small" onClick={() => setEditing(s)} data-testid={`secondment-edit-${s.id}`}>
+                      修改
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {adding && (
@@ -209,8 +244,7 @@ function SecondmentsTab() {
           onSubmit={async (v) => {
             await youngApi.addSecondment({ ...v, startDate: day(v.startDate)!, endDate: day(v.endDate) ?? null });
             message.success('已登记');
-            await qc.invalidateQueries({ queryKey: ['young'] });
-            await qc.invalidateQueries({ queryKey: ['pools'] });
+            await refresh();
           }}
         >
           <Form.Item name="cadreId" label="干部" rules={[{ required: true, message: '请选择干部' }]}>
@@ -239,6 +273,54 @@ function SecondmentsTab() {
           </Row>
         </FormModal>
       )}
+      {editing && (
+        <FormModal<{ homeUnitId: number; hostUnitId: number; hostPost?: string; startDate: Dayjs; endDate?: Dayjs | null }>
+          title={`修改 ${editing.name} 的挂职`}
+          testId="secondment-edit-form"
+          width={560}
+          initialValues={{
+            homeUnitId: editing.homeUnitId,
+            hostUnitId: editing.hostUnitId,
+            hostPost: editing.hostPost,
+            startDate: toDayjs(editing.startDate)!,
+            endDate: toDayjs(editing.endDate),
+          }}
+          onClose={() => setEditing(null)}
+          onSubmit={async (v) => {
+            await youngApi.updateSecondment(editing.id, {
+              homeUnitId: v.homeUnitId,
+              hostUnitId: v.hostUnitId,
+              hostPost: v.hostPost ?? '',
+              startDate: day(v.startDate)!,
+              endDate: day(v.endDate) ?? null,
+            });
+            message.success('已保存');
+            await refresh();
+          }}
+        >
+          <Form.Item name="homeUnitId" label="派出单位" rules={[{ required: true, message: '请选择派出单位' }]}>
+            <UnitTreeSelect testId="secondment-edit-home" />
+          </Form.Item>
+          <Form.Item name="hostUnitId" label="挂职单位" rules={[{ required: true, message: '请选择挂职单位' }]}>
+            <UnitTreeSelect testId="secondment-edit-host" />
+          </Form.Item>
+          <Form.Item name="hostPost" label="挂任职务">
+            <Input maxLength={100} data-testid="secondment-edit-post" />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item name="startDate" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
+                <DateField testId="secondment-edit-start" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="endDate" label="结束日期" extra="不填为至今">
+                <DateField testId="secondment-edit-end" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </FormModal>
+      )}
     </Card>
   );
 }
@@ -250,6 +332,7 @@ function MentoringTab() {
   const [adding, setAdding] = useState(false);
   const [open, setOpen] = useState<Mentorship | null>(null);
   const [recording, setRecording] = useState(false);
+  const [ending, setEnding] = useState<Mentorship | null>(null);
   const q = useQuery({ queryKey: ['young', 'mentorships'], queryFn: youngApi.mentorships });
   const records = useQuery({ queryKey: ['young', 'records', open?.id], queryFn: () => youngApi.records(open!.id), enabled: !!open });
   return (
@@ -272,12 +355,19 @@ function MentoringTab() {
         dataSource={q.data ?? []}
         pagination={{ pageSize: 16, showSizeChanger: false, showTotal: (n) => `共 ${n} 对帮带关系` }}
         locale={{ emptyText: <Empty description="暂无帮带关系" /> }}
+        data-testid="mentorship-table"
         columns={[
           { title: '年轻干部', key: 'name', width: 100, render: (_, m) => <CadreLink id={m.cadreId} name={m.name} /> },
           { title: '单位', dataIndex: 'unitName', ellipsis: true },
           { title: '导师', key: 'mentor', width: 100, render: (_, m) => <CadreLink id={m.mentorId} name={m.mentorName} /> },
           { title: '导师职务', dataIndex: 'mentorPost', ellipsis: true },
-          { title: '开始日期', dataIndex: 'startDate', width: 110, render: fmtDate },
+          {
+            title: '起止',
+            key: 'dates',
+            width: 200,
+            render: (_, m) => `${fmtDate(m.startDate)} — ${m.endDate ? fmtDate(m.endDate) : '至今'}`,
+          },
+          { title: '', key: 'cur', width: 70, render: (_, m) => (m.current ? <Tag color="green">帮带中</Tag> : <Tag>已结束</Tag>) },
           {
             title: '帮带记录',
             key: 'records',
@@ -288,6 +378,21 @@ function MentoringTab() {
               </Button>
             ),
           },
+          ...(can('pool:write')
+            ? [
+                {
+                  title: '',
+                  key: 'op',
+                  width: 80,
+                  render: (_: unknown, m: Mentorship) =>
+                    m.endDate === null && (
+                      <Button type="link" size="small" onClick={() => setEnding(m)} data-testid={`mentorship-end-${m.id}`}>
+                        结束帮带
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
       {adding && (
@@ -309,6 +414,23 @@ function MentoringTab() {
           </Form.Item>
           <Form.Item name="startDate" label="开始日期" extra="不填为今天">
             <DateField />
+          </Form.Item>
+        </FormModal>
+      )}
+      {ending && (
+        <FormModal<{ date?: Dayjs }>
+          title={`结束 ${ending.mentorName} 对 ${ending.name} 的帮带`}
+          testId="mentorship-end-form"
+          okText="结束帮带"
+          onClose={() => setEnding(null)}
+          onSubmit={async (v) => {
+            await youngApi.endMentorship(ending.id, { date: day(v.date) });
+            message.success('已结束帮带');
+            await qc.invalidateQueries({ queryKey: ['young'] });
+          }}
+        >
+          <Form.Item name="date" label="结束日期" extra={`不填为今天；帮带自 ${fmtDate(ending.startDate)} 开始，已有帮带记录保留`}>
+            <DateField testId="mentorship-end-date" />
           </Form.Item>
         </FormModal>
       )}
