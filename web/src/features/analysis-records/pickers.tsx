@@ -2,16 +2,9 @@
 import { useMemo } from 'react';
 import { Select, TreeSelect } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { unitsApi, type UnitNode } from '../../api/units';
+import { unitsApi } from '../../api/units';
+import { useUnitTreeOptions } from '../../shared/UnitTreeSelect';
 import { analysisApi } from '../../api/analysisRecords';
-
-interface TreeOption {
-  value: number;
-  title: string;
-  children?: TreeOption[];
-}
-const treeOptions = (units: UnitNode[]): TreeOption[] =>
-  units.map((u) => ({ value: u.id, title: u.name, children: u.children?.length ? treeOptions(u.children) : undefined }));
 
 export function useAnalysisOptions() {
   return useQuery({ queryKey: ['analysis-records', 'options'], queryFn: analysisApi.options, staleTime: Infinity });
@@ -23,8 +16,7 @@ export function UnitTreeSelect(props: {
   multiple?: boolean;
   testId?: string;
 }) {
-  const tree = useQuery({ queryKey: ['units', 'tree'], queryFn: unitsApi.tree, staleTime: 5 * 60_000 });
-  const options = useMemo(() => treeOptions(tree.data ?? []), [tree.data]);
+  const { options, loading } = useUnitTreeOptions();
   return (
     <TreeSelect
       allowClear
@@ -34,7 +26,7 @@ export function UnitTreeSelect(props: {
       value={props.value}
       onChange={props.onChange}
       placeholder="选择单位"
-      loading={tree.isLoading}
+      loading={loading}
       popupMatchSelectWidth={400}
       data-testid={props.testId}
     />

@@ -7,7 +7,8 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { simulationApi, type PlanSummary } from '../../api/simulation';
-import { unitsApi, type UnitNode } from '../../api/units';
+import { unitsApi } from '../../api/units';
+import { useUnitTreeOptions } from '../../shared/UnitTreeSelect';
 import { chinaToday, dateOf, DATE_FORMAT, fmtDate, fmtInstant, toDayjs } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { FormModal } from '../../shared/FormModal';
@@ -15,13 +16,6 @@ import { PageTitle } from '../../shared/PageTitle';
 import { RULE_NAMES, StructureTable } from './structureView';
 
 type Item = PlanSummary & { movesIn: number; movesOut: number };
-
-interface TreeOption {
-  title: string;
-  value: number;
-  children: TreeOption[];
-}
-const treeOptions = (nodes: UnitNode[]): TreeOption[] => nodes.map((n) => ({ title: n.name, value: n.id, children: treeOptions(n.children) }));
 
 interface NewPlanValues {
   unitId?: number;
@@ -39,7 +33,7 @@ function NewPlanModal({ teamId, onClose }: { teamId: number | null; onClose: () 
     queryFn: () => simulationApi.structure(teamId!),
     enabled: teamId !== null,
   });
-  const tree = useQuery({ queryKey: ['units', 'tree'], queryFn: unitsApi.tree, enabled: teamId === null });
+  const { options: unitOptions } = useUnitTreeOptions();
   const unit = useQuery({ queryKey: ['units', unitId, 'today'], queryFn: () => unitsApi.unit(unitId!), enabled: unitId !== undefined });
   return (
     <FormModal<NewPlanValues>
@@ -65,7 +59,7 @@ function NewPlanModal({ teamId, onClose }: { teamId: number | null; onClose: () 
               <Form.Item name="unitId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
                 <TreeSelect
                   showSearch={{ treeNodeFilterProp: 'title' }}
-                  treeData={treeOptions(tree.data ?? [])}
+                  treeData={unitOptions}
                   placeholder="请选择单位"
                   onChange={(v: number) => {
                     setUnitId(v);

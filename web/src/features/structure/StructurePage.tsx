@@ -7,7 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
 import type { EChartsCoreOption } from 'echarts/core';
 import { structureApi, type StatItem, type StructureStats, type VacantPost } from '../../api/stats';
-import { unitsApi, type UnitNode } from '../../api/units';
+import { useUnitTreeOptions } from '../../shared/UnitTreeSelect';
 import { PageTitle } from '../../shared/PageTitle';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { EChart, type ChartClick } from '../../shared/EChart';
@@ -15,14 +15,6 @@ import { DATE_FORMAT, fmtDate } from '../../shared/dates';
 import { barOption, pieOption } from '../home/charts';
 import { searchUrl } from '../home/searchUrl';
 import { MEN, WOMEN, pyramidOption, vacancyOption } from './structureCharts';
-
-interface TreeOption {
-  value: number;
-  title: string;
-  children?: TreeOption[];
-}
-const treeOptions = (units: UnitNode[]): TreeOption[] =>
-  units.map((u) => ({ value: u.id, title: u.name, children: u.children?.length ? treeOptions(u.children) : undefined }));
 
 function ChartCard(props: {
   title: string;
@@ -198,8 +190,7 @@ export default function StructurePage() {
   const unitId = params.get('unitId') ? Number(params.get('unitId')) : undefined;
   const asOf = params.get('asOf') ?? undefined;
   const [vacancyLevel, setVacancyLevel] = useState<{ code: string; label: string } | null>(null);
-  const tree = useQuery({ queryKey: ['units', 'tree'], queryFn: unitsApi.tree, staleTime: 5 * 60_000 });
-  const unitOptions = useMemo(() => treeOptions(tree.data ?? []), [tree.data]);
+  const { options: unitOptions, loading: unitsLoading } = useUnitTreeOptions();
   const q = useQuery({ queryKey: ['stats', 'structure', unitId, asOf], queryFn: () => structureApi.structure({ unitId, asOf }) });
   const s = q.data;
 
@@ -231,7 +222,7 @@ export default function StructurePage() {
               placeholder="管理范围内全部单位"
               style={{ width: 320 }}
               popupMatchSelectWidth={400}
-              loading={tree.isLoading}
+              loading={unitsLoading}
               data-testid="structure-unit"
             />
           </Form.Item>
