@@ -1,6 +1,10 @@
 // Team structure analysis over a unit subtree, the rule catalogue, and the report's figures
 // (src/features/analysis, src/features/figures).
 import { api } from './client';
+import { RULE_LABELS } from '../../../src/domain/team-rules';
+
+/** The rules' Chinese names, taken from the rules themselves so that every page and the server say the same. */
+export const RULE_NAMES: Record<string, string> = RULE_LABELS;
 
 export interface TeamRule {
   id: string;

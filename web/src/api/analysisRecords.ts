@@ -154,17 +154,3 @@ export const analysisApi = {
   surveys: (q: Q) => api.get<{ items: SurveyItem[]; total: number }>('/api/surveys', q),
   createSurvey: (body: SurveyInput) => api.post<{ id: number }>('/api/surveys', body),
 };
-
-/** Short names of the team structure rules (src/domain/team-rules.ts). */
-export const RULE_NAMES: Record<string, string> = {
-  'no-woman': '无女干部',
-  'no-non-party-deputy': '无党外副职',
-  'no-young-member': '无年轻干部',
-  'chief-vacant': '正职空缺',
-  'over-quota': '超职数',
-  'term-limit': '任职满两届',
-  'level-tenure-limit': '同层次任职满15年',
-  'avoidance-native-place': '成长地回避',
-  'avoidance-kin': '亲属回避',
-  'specialty-gap': '专业缺口',
-};

@@ -12,7 +12,8 @@ import { CadrePicker } from '../../shared/CadrePicker';
 import { dateOf, DATE_FORMAT, fmtDate, toDayjs } from '../../shared/dates';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { PageTitle } from '../../shared/PageTitle';
-import { AVOIDANCE_RULES, FindingsList, MembersTable, nameIndex, RULE_NAMES, StructureTable } from './structureView';
+import { RULE_NAMES } from '../../api/analysis';
+import { AVOIDANCE_RULES, FindingsList, MembersTable, nameIndex, StructureTable } from './structureView';
 
 interface DraftMove extends Move {
   cadreName?: string;

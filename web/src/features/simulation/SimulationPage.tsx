@@ -13,7 +13,8 @@ import { chinaToday, dateOf, DATE_FORMAT, fmtDate, fmtInstant, toDayjs } from '.
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { FormModal } from '../../shared/FormModal';
 import { PageTitle } from '../../shared/PageTitle';
-import { RULE_NAMES, StructureTable } from './structureView';
+import { RULE_NAMES } from '../../api/analysis';
+import { StructureTable } from './structureView';
 
 type Item = PlanSummary & { movesIn: number; movesOut: number };
 

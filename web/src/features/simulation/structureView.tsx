@@ -4,20 +4,7 @@ import { Empty, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Experience, Finding, MemberLine, TeamStructure } from '../../api/simulation';
 import { useCodeName } from '../../shared/codes';
-
-/** Chinese names of the rule ids of src/domain/team-rules.ts. */
-export const RULE_NAMES: Record<string, string> = {
-  'no-woman': '未配备女干部',
-  'no-non-party-deputy': '未配备党外副职',
-  'no-young-member': '缺少年轻干部',
-  'chief-vacant': '正职空缺',
-  'over-quota': '超职数配备',
-  'term-limit': '任职满两个任期',
-  'level-tenure-limit': '同一层次任职满15年',
-  'avoidance-native-place': '成长地回避',
-  'avoidance-kin': '亲属任职回避',
-  'specialty-gap': '专业结构缺项',
-};
+import { RULE_NAMES } from '../../api/analysis';
 
 export const AVOIDANCE_RULES = new Set(['avoidance-native-place', 'avoidance-kin']);
 
