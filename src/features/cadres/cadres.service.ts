@@ -9,7 +9,7 @@ import { parseIdCard } from '../../domain/idcard.js';
 import { isPinyinQuery, nameKeys } from '../../domain/pinyin.js';
 import { CODE_TABLES, codeName, educationTier, isCode, type CodeTable } from '../codes/codes.catalog.js';
 import { buildAuditRow, diffFields, type AuditRow, type FieldChange } from '../audit/audit.events.js';
-import { insertAudit } from '../audit/audit.repository.js';
+import { insertAudit, insertAudits } from '../audit/audit.repository.js';
 import { getSetting } from '../settings/settings.service.js';
 import type { SettingValue } from '../settings/settings.catalog.js';
 import type { FieldIssue } from '../../server/errors.js';
@@ -279,31 +279,63 @@ async function writeAudit(trx: Db, row: AuditRow, opts: ProfileWriteOptions) {
 
 /** Insert a validated profile and its audit row inside the caller's transaction; the new id. */
 export async function insertProfile(trx: Db, ctx: Ctx, v: ValidProfile, opts: ProfileWriteOptions = {}): Promise<number> {
-  const { clean, birthDate } = v;
-  const row = toRow(clean, birthDate, ctx.now);
-  const id = await repo.insertCadre(trx, row);
-  await repo.insertChildren(trx, id, childrenOf(clean));
-  const after = { ...row, ...childrenOf(clean) };
-  const changes = diffFields({}, after, [...AUDITED(row), 'resume', 'rewards', 'appraisals', 'family', 'ranks', 'tags']).filter(
-    (c) => c.new !== '' && !(Array.isArray(c.new) && c.new.length === 0),
-  );
-  if (opts.photo) {
-    await repo.savePhoto(trx, id, opts.photo.mime, opts.photo.bytes);
-    changes.push({ field: 'photo', old: null, new: { mime: opts.photo.mime, bytes: opts.photo.bytes.length } });
+  const [id] = await insertProfiles(trx, ctx, [{ v, photo: opts.photo, detail: opts.detail }], opts.auditRows);
+  return id;
+}
+
+/** One new profile of a batch: what insertProfile takes. */
+export interface NewProfile {
+  v: ValidProfile;
+  photo?: { mime: string; bytes: Uint8Array } | null;
+  detail?: Record<string, unknown>;
+}
+
+/** The audited fields of a new cadre: every one that has a value (all old values are null). */
+function createdChanges(row: repo.CadreRow, children: repo.CadreChildren): FieldChange[] {
+  // diffFields({}, …) without its JSON comparisons: against nothing, any value is a change.
+  const after: Record<string, unknown> = { ...row, ...children };
+  const changes: FieldChange[] = [];
+  for (const field of [...AUDITED(row), ...CHILD_LISTS]) {
+    const n = after[field] ?? null;
+    if (n === null || n === '' || (Array.isArray(n) && n.length === 0)) continue;
+    changes.push({ field, old: null, new: n });
   }
-  await writeAudit(
+  return changes;
+}
+
+/**
+ * Insert many validated profiles, with their photos and audit rows, inside the caller's transaction:
+ * one multi-row insert per table instead of ≈ 8 statements per profile (an import's chunk of files).
+ * The new ids in the order given. `auditRows`: a batch's collector, as in ProfileWriteOptions.
+ */
+export async function insertProfiles(trx: Db, ctx: Ctx, items: readonly NewProfile[], auditRows?: AuditRow[]): Promise<number[]> {
+  const rows = items.map(({ v }) => toRow(v.clean, v.birthDate, ctx.now));
+  const children = items.map(({ v }) => childrenOf(v.clean));
+  const ids = await repo.insertCadres(trx, rows);
+  await repo.insertChildrenMany(
     trx,
-    buildAuditRow({
+    ids.map((cadreId, k) => ({ cadreId, children: children[k] })),
+  );
+  const photos: repo.NewPhoto[] = [];
+  const audits = items.map(({ photo, detail }, k) => {
+    const changes = createdChanges(rows[k], children[k]);
+    if (photo) {
+      photos.push({ cadreId: ids[k], mime: photo.mime, data: photo.bytes });
+      changes.push({ field: 'photo', old: null, new: { mime: photo.mime, bytes: photo.bytes.length } });
+    }
+    return buildAuditRow({
       event: 'cadre.create',
       actor: ctx.actor,
       at: ctx.now,
-      target: { type: 'cadre', id },
-      detail: { name: row.name, ...opts.detail },
+      target: { type: 'cadre', id: ids[k] },
+      detail: { name: rows[k].name, ...detail },
       changes,
-    }),
-    opts,
-  );
-  return id;
+    });
+  });
+  await repo.insertPhotos(trx, photos);
+  if (auditRows) auditRows.push(...audits);
+  else await insertAudits(trx, audits);
+  return ids;
 }
 
 /**
