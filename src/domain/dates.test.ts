@@ -41,6 +41,13 @@ describe('dates', () => {
     ['1999-02-30', false],
     ['2026-04-31', false],
     ['2026-4-30', false],
+    ['2000-02-29', true],
+    ['1900-02-29', false],
+    ['2026-12-31', true],
+    ['2026-00-10', false],
+    ['2026-01-00', false],
+    ['2026-01-32', false],
+    ['0050-01-01', false],
   ])('isDate(%s) = %s', (v, ok) => expect(isDate(v)).toBe(ok));
 
   it('formats months and dates the way the forms print them', () => {

@@ -139,10 +139,12 @@ export const FAMILY_ITEM_ELEMENTS = [
 ] as const satisfies readonly (keyof RmbFamilyItem)[];
 export type RmbFamilyElement = (typeof FAMILY_ITEM_ELEMENTS)[number];
 
+/** Built once: every file read starts from a copy (Object.fromEntries per file showed in the import's profile). */
+const EMPTY_TEXTS = Object.fromEntries(RMB_TEXT_ELEMENTS.map((e) => [e, ''])) as Record<RmbTextElement, string>;
+
 /** A record with every element empty. */
 export function emptyRmbRecord(): RmbRecord {
-  const texts = Object.fromEntries(RMB_TEXT_ELEMENTS.map((e) => [e, ''])) as Record<RmbTextElement, string>;
-  return { ...texts, JiaTingChengYuan: [], ZhaoPian: null, unknown: [], familyUnknown: [], rootAttributes: '' };
+  return { ...EMPTY_TEXTS, JiaTingChengYuan: [], ZhaoPian: null, unknown: [], familyUnknown: [], rootAttributes: '' };
 }
 
 export function emptyFamilyItem(): RmbFamilyItem {

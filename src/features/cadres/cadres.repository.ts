@@ -91,6 +91,18 @@ export async function insertCadre(db: Db, row: CadreRow): Promise<number> {
   return r.id;
 }
 
+/** insertCadre for many new cadres: multi-row inserts; the new ids in the order of `rows`. */
+export async function insertCadres(db: Db, rows: readonly CadreRow[]): Promise<number[]> {
+  const ids = new Map<string, number>();
+  // ≤ 500 rows of ≈ 45 columns: under both databases' bound-parameter limits
+  for (const part of chunks(rows, 500)) {
+    // RETURNING promises no order: the new rows are told apart by their (unique) ID numbers.
+    const r = await db.insertInto('cadres').values(part).returning(['id', 'idCard']).execute();
+    for (const x of r) ids.set(x.idCard, x.id);
+  }
+  return rows.map((row) => ids.get(row.idCard)!);
+}
+
 /** Update when the version still matches; false when someone else saved first. */
 export async function updateCadre(db: Db, id: number, version: number, row: Partial<CadreRow>): Promise<boolean> {
   const r = await db
@@ -306,36 +318,23 @@ export async function unitAuthorities(db: Db, unitIds: readonly number[]): Promi
 
 /** The child rows of a cadre that has none yet (a new one): replaceChildren without its deletes. */
 export async function insertChildren(db: Db, cadreId: number, c: CadreChildren): Promise<void> {
-  if (c.resume.length)
-    await db
-      .insertInto('cadreResume')
-      .values(c.resume.map((r, seq) => ({ ...r, cadreId, seq })))
-      .execute();
-  if (c.rewards.length)
-    await db
-      .insertInto('cadreRewards')
-      .values(c.rewards.map((r, seq) => ({ ...r, cadreId, seq })))
-      .execute();
-  if (c.appraisals.length)
-    await db
-      .insertInto('cadreAppraisals')
-      .values(c.appraisals.map((a) => ({ ...a, cadreId })))
-      .execute();
-  if (c.family.length)
-    await db
-      .insertInto('cadreFamily')
-      .values(c.family.map((f, seq) => ({ ...f, cadreId, seq })))
-      .execute();
-  if (c.ranks.length)
-    await db
-      .insertInto('cadreRanks')
-      .values(c.ranks.map((r) => ({ ...r, cadreId })))
-      .execute();
-  if (c.tags.length)
-    await db
-      .insertInto('cadreTags')
-      .values(c.tags.map((tag) => ({ cadreId, tag })))
-      .execute();
+  await insertChildrenMany(db, [{ cadreId, children: c }]);
+}
+
+/** insertChildren for many new cadres: one multi-row insert per table (per 1,000 rows). */
+export async function insertChildrenMany(db: Db, list: readonly { cadreId: number; children: CadreChildren }[]): Promise<void> {
+  const resume = list.flatMap(({ cadreId, children }) => children.resume.map((r, seq) => ({ ...r, cadreId, seq })));
+  const rewards = list.flatMap(({ cadreId, children }) => children.rewards.map((r, seq) => ({ ...r, cadreId, seq })));
+  const appraisals = list.flatMap(({ cadreId, children }) => children.appraisals.map((a) => ({ ...a, cadreId })));
+  const family = list.flatMap(({ cadreId, children }) => children.family.map((f, seq) => ({ ...f, cadreId, seq })));
+  const ranks = list.flatMap(({ cadreId, children }) => children.ranks.map((r) => ({ ...r, cadreId })));
+  const tags = list.flatMap(({ cadreId, children }) => children.tags.map((tag) => ({ cadreId, tag })));
+  for (const part of chunks(resume, 1000)) await db.insertInto('cadreResume').values(part).execute();
+  for (const part of chunks(rewards, 1000)) await db.insertInto('cadreRewards').values(part).execute();
+  for (const part of chunks(appraisals, 1000)) await db.insertInto('cadreAppraisals').values(part).execute();
+  for (const part of chunks(family, 1000)) await db.insertInto('cadreFamily').values(part).execute();
+  for (const part of chunks(ranks, 1000)) await db.insertInto('cadreRanks').values(part).execute();
+  for (const part of chunks(tags, 1000)) await db.insertInto('cadreTags').values(part).execute();
 }
 
 // ---- search ----
@@ -574,6 +573,29 @@ export async function findPhoto(db: Db, cadreId: number) {
 export async function savePhoto(db: Db, cadreId: number, mime: string, data: Uint8Array): Promise<void> {
   await db.deleteFrom('cadrePhotos').where('cadreId', '=', cadreId).execute();
   await db.insertInto('cadrePhotos').values({ cadreId, mime, data }).execute();
+}
+
+export interface NewPhoto {
+  cadreId: number;
+  mime: string;
+  data: Uint8Array;
+}
+
+/** The photos of new cadres (none stored yet): multi-row inserts of at most ≈ 8 MB each. */
+export async function insertPhotos(db: Db, photos: readonly NewPhoto[]): Promise<void> {
+  let part: NewPhoto[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (part.length) await db.insertInto('cadrePhotos').values(part).execute();
+    part = [];
+    bytes = 0;
+  };
+  for (const p of photos) {
+    if (bytes + p.data.length > 8 * 1024 * 1024) await flush();
+    part.push(p);
+    bytes += p.data.length;
+  }
+  await flush();
 }
 
 export async function deletePhoto(db: Db, cadreId: number): Promise<void> {

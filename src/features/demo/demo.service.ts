@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_AUTHORITIES, DEMO_PASSWORD, type DemoAuthorityKey }
 import { generateDemoCity, type DemoOptions } from './demo.generator.js';
 import { createDemoPlans } from '../simulation/simulation.demo.js';
 import { addDemoAnalysisRecords } from './demo.analysis-records.js';
+import { createDemoImportJobs } from './demo.imports.js';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('authorities').select('id').limit(1).executeTakeFirst();
@@ -47,6 +48,7 @@ export async function createDemo(db: Db, opts: DemoOptions): Promise<{ cadres: n
   const result = await generateDemoCity(db, authorityIds, opts);
   if (result.cadres > 0) await addDemoAnalysisRecords(db, authorityIds);
   await createDemoPlans(db, new Date());
+  await createDemoImportJobs(db, authorityIds.city, new Date());
   return result;
 }
 
@@ -54,6 +56,8 @@ export async function createDemo(db: Db, opts: DemoOptions): Promise<{ cadres: n
 export async function clearForDemo(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const t of [
+      'importJobFiles',
+      'importJobs',
       'adjustmentPlanMoves',
       'adjustmentPlans',
       'surveyRecommendations',

@@ -106,6 +106,20 @@ describe.each(dialects)('demo city on %s', (dialect) => {
     expect(setting).toMatchObject({ value: 'true', effectiveFrom: '2000-01-01', source: '演示数据', updatedBy: 'demo' });
   });
 
+  it('gives the 干部科 a finished import job, with files that went in and files refused, for the 数据导入 page', async () => {
+    const job = await a.db
+      .selectFrom('importJobs')
+      .innerJoin('users', 'users.id', 'importJobs.userId')
+      .select(['users.username', 'importJobs.status', 'importJobs.total', 'importJobs.done'])
+      .executeTakeFirstOrThrow();
+    expect(job).toEqual({ username: 'ganbuke', status: 'done', total: 6, done: 6 });
+    const files = await a.db.selectFrom('importJobFiles').select(['status', 'message', 'cadreId']).orderBy('seq').execute();
+    expect(files.map((f) => f.status)).toEqual(['created', 'created', 'created', 'unchanged', 'error', 'error']);
+    expect(files[4].message).toMatch(/^身份证号：.+/);
+    for (const f of files.slice(0, 4))
+      expect(await a.db.selectFrom('cadres').select('id').where('id', '=', f.cadreId!).executeTakeFirst()).toBeDefined();
+  });
+
   it('gives every cadre a valid, unique ID number agreeing with birth date and gender', async () => {
     const rows = await a.db.selectFrom('cadres').select(['idCard', 'birthDate', 'gender']).execute();
     for (const r of rows) {

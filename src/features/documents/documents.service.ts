@@ -629,7 +629,14 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
         await plan(trx, async (rows) => {
           for (const p of rows) {
             if (p.before) {
-              await replaceProfile(trx, ctx, p.before, p.before.version, p.valid, { detail, auditRows, updates, oldChildren: p.oldChildren });
+              await replaceProfile(trx, ctx, p.before, p.before.version, p.valid, {
+                detail,
+                auditRows,
+                updates,
+                oldChildren: p.oldChildren,
+                // the cadres template has no list columns: its rows keep the lists as stored
+                keepLists: kind === 'cadres',
+              });
               updated++;
             } else {
               await insertProfile(trx, ctx, p.valid, { detail, auditRows });

@@ -14,6 +14,15 @@ export async function saveExtras(db: Db, cadreId: number, proposal: string, extr
   await db.insertInto('cadreRmbExtras').values({ cadreId, proposal, extras, updatedAt: at }).execute();
 }
 
+/** The extras of new cadres (none kept yet): multi-row inserts. */
+export async function insertExtras(db: Db, rows: readonly { cadreId: number; proposal: string; extras: string; updatedAt: string }[]) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('cadreRmbExtras')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
+
 /** Cadres within scope with this name and birth month ('YYYY-MM'): the match of a file without an ID number. */
 export async function findByNameAndBirthMonth(db: Db, name: string, birthMonth: string, authorityIds: readonly number[]) {
   if (authorityIds.length === 0) return [];

@@ -19,12 +19,14 @@ import * as cadresRepo from '../cadres/cadres.repository.js';
 import {
   guardDuplicateId,
   insertProfile,
+  insertProfiles,
   replaceProfile,
   storedInput,
   validateProfile,
   validationSettings,
   type StoredCadre,
   type ValidationLookups,
+  type ValidProfile,
 } from '../cadres/cadres.service.js';
 import { CADRE_LABELS, type CadreInput } from '../cadres/cadres.rules.js';
 import { importRmbFile } from '../../io/rmb-import.js';
@@ -296,12 +298,20 @@ interface ImportOptions {
   lookups?: ValidationLookups;
 }
 
-/**
- * Import one file: all or nothing. Errors of the codecs or of the profile's validation reject it with
- * the reason naming the field; an existing cadre (by 身份证号, or for a file without one by 姓名 + 出生年月)
- * yields the differences and is written only when `apply`.
- */
-export async function importOne(ctx: Ctx, src: ImportSource, target: ImportTarget, opts: ImportOptions): Promise<ImportResult> {
+/** A file read by the codecs without errors, not yet matched to a cadre. */
+interface ReadFile {
+  base: { file: string; name: string; idCard: string };
+  input: RmbCadreInput;
+  photo: { mime: string; bytes: Uint8Array } | null;
+  proposal: RmbProposal;
+  extras: RmbExtras;
+  warnings: ImportIssue[];
+  /** the file has no 身份证号 (it is matched by 姓名 + 出生年月) */
+  noId: boolean;
+}
+
+/** Read one file (pure): the error result when the codecs or the mapping refuse it. */
+function readSource(ctx: Ctx, src: ImportSource): ReadFile | ImportResult {
   const today = todayOf(ctx.now);
   const read = importRmbFile({ format: src.format, bytes: src.bytes, pic: src.pic ?? null }, { today, format: src.format });
   const warnings = read.issues.filter((i) => i.severity === 'warning').map(asIssue);
@@ -311,7 +321,30 @@ export async function importOne(ctx: Ctx, src: ImportSource, target: ImportTarge
   const noId = read.record.ShenFenZheng.trim() === '';
   const errors = read.issues.filter((i) => i.severity === 'error' && !(noId && i.field === 'ShenFenZheng'));
   if (errors.length) return { ...base, status: 'error', message: summary(errors), issues: [...errors.map(asIssue), ...warnings] };
+  return { base, input, photo, proposal, extras, warnings, noId };
+}
 
+const isRead = (r: ReadFile | ImportResult): r is ReadFile => !('status' in r);
+
+/**
+ * Import one file: all or nothing. Errors of the codecs or of the profile's validation reject it with
+ * the reason naming the field; an existing cadre (by 身份证号, or for a file without one by 姓名 + 出生年月)
+ * yields the differences and is written only when `apply`.
+ */
+export async function importOne(ctx: Ctx, src: ImportSource, target: ImportTarget, opts: ImportOptions): Promise<ImportResult> {
+  const read = readSource(ctx, src);
+  return isRead(read) ? importRead(ctx, read, target, opts) : read;
+}
+
+/** Match a file read to its cadre and import it. `owner`: its ID number's owner, when looked up already. */
+async function importRead(
+  ctx: Ctx,
+  read: ReadFile,
+  target: ImportTarget,
+  opts: ImportOptions,
+  owner?: { id: number | undefined },
+): Promise<ImportResult> {
+  const { base, input, photo, proposal, extras, warnings, noId } = read;
   // Who is it?
   let existingId: number | undefined;
   let byName = false;
@@ -341,9 +374,16 @@ export async function importOne(ctx: Ctx, src: ImportSource, target: ImportTarge
     input.idCard = matches[0].idCard;
     base.idCard = matches[0].idCard;
   } else {
-    existingId = await cadresRepo.findIdCardOwner(ctx.db, input.idCard);
+    existingId = owner ? owner.id : await cadresRepo.findIdCardOwner(ctx.db, input.idCard);
   }
   return importMatched(ctx, { base, input, photo, proposal, extras, warnings, byName, existingId }, target, opts);
+}
+
+/** A validation or version error of one file as its result (nothing of it written). */
+function failedResult(base: ReadFile['base'], e: unknown, warnings: readonly ImportIssue[]): ImportResult {
+  if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'STALE_VERSION'))
+    return { ...base, status: 'error', message: e.message, issues: [...e.issues.map((i) => ({ ...i, severity: 'error' as const })), ...warnings] };
+  throw e;
 }
 
 /** A file read and matched: what importMatched writes or compares. */
@@ -420,9 +460,7 @@ async function importMatched(ctx: Ctx, m: MatchedFile, target: ImportTarget, opt
     await writeUpdate(ctx, before, before.version, v, photoBytes, proposal, extras, detail, opts.write);
     return { ...found, status: 'updated', diff, ...(warnings.length && { issues: warnings }) };
   } catch (e) {
-    if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'STALE_VERSION'))
-      return { ...base, status: 'error', message: e.message, issues: [...e.issues.map((i) => ({ ...i, severity: 'error' as const })), ...warnings] };
-    throw e;
+    return failedResult(base, e, warnings);
   }
 }
 
@@ -492,6 +530,85 @@ export async function resolveTarget(ctx: Ctx, ask: { authorityId?: number | null
 const CHUNK = 50;
 
 /**
+ * One chunk of a batch, inside its transaction. Every file is read first and the chunk's ID numbers
+ * looked up at once; the new cadres (an ID number nobody has, once in the chunk) that pass validation
+ * are written together in multi-row inserts under one savepoint. Should that write fail (a unique ID
+ * taken meanwhile, anything the checks did not foresee), it is rolled back and those files go the way
+ * of the others: one at a time, each under its own savepoint, so that a bad file takes only itself down.
+ */
+async function importChunk(
+  ctx: Ctx,
+  trx: ControlledTransaction<Database>,
+  sources: readonly ImportSource[],
+  target: ImportTarget,
+  opts: ImportOptions & { lookups: ValidationLookups },
+): Promise<ImportResult[]> {
+  const out: ImportResult[] = new Array<ImportResult>(sources.length);
+  const reads = sources.map((src) => readSource(ctx, src));
+  const withId = reads.filter(isRead).filter((r) => !r.noId);
+  const owners = withId.length
+    ? await cadresRepo.findIdCardOwners(
+        ctx.db,
+        withId.map((r) => r.input.idCard),
+      )
+    : new Map<string, number>();
+  const times = new Map<string, number>();
+  for (const r of withId) times.set(r.input.idCard, (times.get(r.input.idCard) ?? 0) + 1);
+  // The owner looked up for the chunk still holds for a file whose ID number no other file of the chunk has.
+  const ownerOf = (r: ReadFile) => (!r.noId && times.get(r.input.idCard) === 1 ? { id: owners.get(r.input.idCard) } : undefined);
+
+  const fresh: { index: number; read: ReadFile; v: ValidProfile }[] = [];
+  let oneByOne: number[] = [];
+  for (const [index, r] of reads.entries()) {
+    if (!isRead(r)) out[index] = r;
+    else if (ownerOf(r) && ownerOf(r)!.id === undefined) {
+      const full: CadreInput = { ...r.input, authorityId: target.authorityId, unitId: target.unitId };
+      const known: ValidationLookups = { ...opts.lookups, idCardOwner: { idCard: r.input.idCard, ownerId: undefined } };
+      try {
+        fresh.push({ index, read: r, v: await validateProfile(ctx, full, undefined, known) });
+      } catch (e) {
+        out[index] = failedResult(r.base, e, r.warnings);
+      }
+    } else oneByOne.push(index);
+  }
+
+  if (fresh.length) {
+    const sp = await trx.savepoint('rmb_chunk').execute();
+    try {
+      const ids = await insertProfiles(
+        sp,
+        ctx,
+        fresh.map(({ read, v }) => ({ v, photo: read.photo, detail: { source: 'import', file: read.base.file, ...opts.detail } })),
+      );
+      const at = ctx.now.toISOString();
+      await repo.insertExtras(
+        sp,
+        fresh.map(({ read }, k) => ({
+          cadreId: ids[k],
+          proposal: JSON.stringify(read.proposal),
+          extras: JSON.stringify(read.extras),
+          updatedAt: at,
+        })),
+      );
+      await sp.releaseSavepoint('rmb_chunk').execute();
+      fresh.forEach(({ index, read, v }, k) => {
+        out[index] = { ...read.base, name: v.clean.name, status: 'created', cadreId: ids[k], ...(read.warnings.length && { issues: read.warnings }) };
+      });
+    } catch {
+      await sp.rollbackToSavepoint('rmb_chunk').execute();
+      oneByOne = [...oneByOne, ...fresh.map((f) => f.index)].sort((a, b) => a - b);
+      // their owners are looked up again, one by one
+      for (const f of fresh) times.set(f.read.input.idCard, 0);
+    }
+  }
+  for (const index of oneByOne) {
+    const r = reads[index] as ReadFile;
+    out[index] = await importRead(ctx, r, target, opts, ownerOf(r));
+  }
+  return out;
+}
+
+/**
  * Import files one after another, one failing file never stopping the others. Files are written in
  * chunks, one transaction per chunk with a savepoint per file, so each file stays all-or-nothing while
  * the commits are few. Everything of a chunk reads through its transaction (SQLite has one connection).
@@ -527,11 +644,10 @@ export async function importBatch(
   };
   for (let start = 0; start < sources.length; start += CHUNK) {
     const trx = await ctx.db.startTransaction().execute();
-    const chunk: ImportResult[] = [];
+    let chunk: ImportResult[];
     try {
       const inChunk: Ctx = { ...ctx, db: trx };
-      for (const src of sources.slice(start, start + CHUNK))
-        chunk.push(await importOne(inChunk, src, target, { ...opts, lookups, write: savepoint }));
+      chunk = await importChunk(inChunk, trx, sources.slice(start, start + CHUNK), target, { ...opts, lookups, write: savepoint });
       await trx.commit().execute();
     } catch (e) {
       await trx.rollback().execute();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
@@ -237,6 +238,61 @@ describe.each(dialects)('任免审批表 import and export on %s', (dialect) => 
     expect(job.results.find((x) => x.file === 'good.lrmx')).toMatchObject({ status: 'created', name: '测试戊' });
     expect(await cadreCount()).toBe(before + 1);
     expect(job.counts).toMatchObject({ files: cases.length + 1, created: 1, errors: cases.length });
+  });
+
+  it('when a chunk of new cadres fails to be written together, its files go in one by one and only the failing one is reported', async () => {
+    const first = await upload([{ name: 'victim.lrmx', bytes: variant({ XingMing: '原有', ShenFenZheng: idFor('19491204', '026') }) }]);
+    expect(first.results[0]).toMatchObject({ status: 'created' });
+    const before = await cadreCount();
+    // Stands for another user taking the ID number of “抢号” between the chunk's check and its write.
+    const victim = (await h.t.db.selectFrom('cadres').select(['id', 'idCard']).orderBy('id').executeTakeFirstOrThrow()) as {
+      id: number;
+      idCard: string;
+    };
+    if (dialect === 'sqlite')
+      await sql`create trigger steal_id before insert on cadres when new.name = '抢号' begin update cadres set id_card = new.id_card where id = ${sql.lit(victim.id)}; end`.execute(
+        h.t.db,
+      );
+    else {
+      await sql
+        .raw(
+          `create function steal_id() returns trigger language plpgsql as $$ begin update cadres set id_card = new.id_card where id = ${victim.id}; return new; end $$`,
+        )
+        .execute(h.t.db);
+      await sql`create trigger steal_id before insert on cadres for each row when (new.name = '抢号') execute function steal_id()`.execute(h.t.db);
+    }
+    try {
+      const twice = variant({ XingMing: '后到', ShenFenZheng: idFor('19491203', '026') });
+      const job = await upload([
+        { name: 'a.lrmx', bytes: variant({ XingMing: '先来', ShenFenZheng: idFor('19491201', '026') }) },
+        { name: 'b.lrmx', bytes: variant({ XingMing: '抢号', ShenFenZheng: idFor('19491202', '026') }) },
+        { name: 'c.lrmx', bytes: twice },
+        // the same ID number twice in one chunk: the second file is compared with what the first wrote
+        { name: 'd.lrmx', bytes: twice },
+      ]);
+      expect(job.results.map((r) => [r.file, r.status])).toEqual([
+        ['a.lrmx', 'created'],
+        ['b.lrmx', 'error'],
+        ['c.lrmx', 'created'],
+        ['d.lrmx', 'unchanged'],
+      ]);
+      expect(job.results[1].message).toMatch(/该身份证号已存在/);
+      expect(await cadreCount()).toBe(before + 2);
+      // nothing of the failed file stays, not even what its trigger did
+      expect(await h.t.db.selectFrom('cadres').select('idCard').where('id', '=', victim.id).executeTakeFirstOrThrow()).toEqual({
+        idCard: victim.idCard,
+      });
+      const audited = await h.t.db
+        .selectFrom('auditLog')
+        .select('detail')
+        .where('event', '=', 'cadre.create')
+        .where('detail', 'like', '%抢号%')
+        .execute();
+      expect(audited).toEqual([]);
+    } finally {
+      await sql`drop trigger steal_id${dialect === 'sqlite' ? sql`` : sql` on cadres`}`.execute(h.t.db);
+      if (dialect !== 'sqlite') await sql`drop function steal_id()`.execute(h.t.db);
+    }
   });
 
   it('an .lrm without 身份证号 is matched by 姓名 + 出生年月: one → confirmation, several → ambiguous, none → reported', async () => {
