@@ -387,13 +387,7 @@ function failedResult(base: ReadFile['base'], e: unknown, warnings: readonly Imp
 }
 
 /** A file read and matched: what importMatched writes or compares. */
-interface MatchedFile {
-  base: { file: string; name: string; idCard: string };
-  input: RmbCadreInput;
-  photo: { mime: string; bytes: Uint8Array } | null;
-  proposal: RmbProposal;
-  extras: RmbExtras;
-  warnings: ImportIssue[];
+interface MatchedFile extends Omit<ReadFile, 'noId'> {
   /** matched by 姓名 + 出生年月 (the file has no 身份证号) */
   byName: boolean;
   /** the cadre it is; undefined: a new cadre */

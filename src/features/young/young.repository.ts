@@ -158,27 +158,24 @@ export async function promisingDates(db: Db, auth: Auth, unitPath?: string) {
 
 // ---- 双挂双任 ----
 
+const SECONDMENT_COLUMNS = [
+  'secondments.id',
+  'secondments.cadreId',
+  'secondments.homeUnitId',
+  'secondments.hostUnitId',
+  'secondments.direction',
+  'secondments.hostPost',
+  'secondments.startDate',
+  'secondments.endDate',
+] as const;
+
 export async function listSecondments(db: Db, auth: Auth, f: { cadreId?: number; unitPath?: string }) {
   let q = db
     .selectFrom('secondments')
     .innerJoin('cadres', 'cadres.id', 'secondments.cadreId')
     .innerJoin('units as home', 'home.id', 'secondments.homeUnitId')
     .innerJoin('units as host', 'host.id', 'secondments.hostUnitId')
-    .select([
-      'secondments.id',
-      'secondments.cadreId',
-      'secondments.homeUnitId',
-      'secondments.hostUnitId',
-      'secondments.direction',
-      'secondments.hostPost',
-      'secondments.startDate',
-      'secondments.endDate',
-      'cadres.name',
-      'cadres.birthDate',
-      'cadres.gender',
-      'home.name as homeUnitName',
-      'host.name as hostUnitName',
-    ]);
+    .select([...SECONDMENT_COLUMNS, 'cadres.name', 'cadres.birthDate', 'cadres.gender', 'home.name as homeUnitName', 'host.name as hostUnitName']);
   if (f.cadreId) q = q.where('secondments.cadreId', '=', f.cadreId);
   return scoped(q, auth, f.unitPath).orderBy('secondments.startDate', 'desc').orderBy('secondments.id', 'desc').limit(2000).execute();
 }
@@ -190,20 +187,7 @@ export async function insertSecondment(db: Db, row: Insertable<SecondmentTable>)
 /** One secondment in scope (by the cadre's authority), with both units' tiers for the rules. */
 export async function findSecondment(db: Db, id: number, auth: Auth) {
   return scoped(
-    db
-      .selectFrom('secondments')
-      .innerJoin('cadres', 'cadres.id', 'secondments.cadreId')
-      .select([
-        'secondments.id',
-        'secondments.cadreId',
-        'secondments.homeUnitId',
-        'secondments.hostUnitId',
-        'secondments.direction',
-        'secondments.hostPost',
-        'secondments.startDate',
-        'secondments.endDate',
-      ])
-      .where('secondments.id', '=', id),
+    db.selectFrom('secondments').innerJoin('cadres', 'cadres.id', 'secondments.cadreId').select(SECONDMENT_COLUMNS).where('secondments.id', '=', id),
     auth,
   ).executeTakeFirst();
 }
