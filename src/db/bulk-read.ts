@@ -4,7 +4,7 @@
 // the same values through json_group_array and JSON.parse cost 3–4× less CPU. PostgreSQL's json_agg
 // saves the per-row protocol work in the same way. Values keep their types (text, integer, null).
 import { sql, type Expression, type Kysely } from 'kysely';
-import { dialectOf, type Db } from './database.js';
+import { dialectOf, readOnWorker, type Db } from './database.js';
 
 /** an output column, ascending, or [column, 'desc'] */
 export type ArrayOrder = string | readonly [string, 'desc'];
@@ -18,6 +18,7 @@ export async function selectArrays<T extends readonly unknown[]>(
   query: Expression<unknown>,
   columns: readonly string[],
   orderBy: readonly ArrayOrder[] = [],
+  options: { concurrent?: boolean } = {},
 ): Promise<T[]> {
   const values = sql.join(columns.map((c) => sql.ref(`q.${c}`)));
   const keys = orderBy.map((o) => (typeof o === 'string' ? sql.ref(`q.${o}`) : sql`${sql.ref(`q.${o[0]}`)} desc`));
@@ -26,6 +27,9 @@ export async function selectArrays<T extends readonly unknown[]>(
     const { rows } = await sql<{ j: T[] | null }>`select json_agg(json_build_array(${values})${order}) as j from ${query} as q`.execute(db);
     return rows[0]?.j ?? [];
   }
-  const { rows } = await sql<{ j: string }>`select json_group_array(json_array(${values})${order}) as j from ${query} as q`.execute(db);
+  const whole = sql<{ j: string }>`select json_group_array(json_array(${values})${order}) as j from ${query} as q`;
+  // `concurrent`: a long read that may run on the other core while this thread runs the next queries.
+  const onWorker = options.concurrent ? readOnWorker<{ j: string }>(db, whole.compile(db)) : undefined;
+  const rows = onWorker ? await onWorker : (await whole.execute(db)).rows;
   return JSON.parse(rows[0]!.j) as T[];
 }

@@ -2,6 +2,7 @@
 // Only repositories use the returned Kysely instance (DESIGN.md practice 2).
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Kysely, PostgresDialect, SqliteDialect, CamelCasePlugin, type Compilable, type CompiledQuery, type QueryResult } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
@@ -29,11 +30,73 @@ export function openDatabase(target: DatabaseTarget): OpenedDb {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    if (target.location !== ':memory:') sqliteFiles.set(db, target.location);
+    return {
+      db,
+      dialect: 'sqlite',
+      close: async () => {
+        await readers.get(db)?.worker.terminate();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({ connectionString: target.location, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** SQLite databases kept in a file (not in memory), which a second connection can read. */
+const sqliteFiles = new WeakMap<object, string>();
+
+interface Reader {
+  worker: Worker;
+  next: number;
+  pending: Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>;
+}
+const readers = new WeakMap<object, Reader>();
+let readsOnWorker = 0;
+/** How many reads the worker connections have answered (for tests). */
+export const workerReads = () => readsOnWorker;
+
+function readerOf(db: object, file: string): Reader {
+  let reader = readers.get(db);
+  if (reader) return reader;
+  // execArgv: [] — the worker is plain JavaScript and needs no TypeScript loader.
+  const worker = new Worker(new URL('./sqlite-read-worker.mjs', import.meta.url), { workerData: { file }, execArgv: [] });
+  const r: Reader = (reader = { worker, next: 1, pending: new Map() });
+  worker.unref();
+  worker.on('message', (m: { id: number; rows?: unknown[]; error?: string }) => {
+    const p = r.pending.get(m.id);
+    r.pending.delete(m.id);
+    if (r.pending.size === 0) worker.unref();
+    readsOnWorker++;
+    if (m.error !== undefined) p?.reject(new Error(m.error));
+    else p?.resolve(m.rows ?? []);
+  });
+  worker.on('error', (e) => {
+    for (const p of r.pending.values()) p.reject(e);
+    r.pending.clear();
+    readers.delete(db);
+  });
+  readers.set(db, r);
+  return r;
+}
+
+/**
+ * Runs a read on a second connection on a worker thread when `db` is a SQLite file outside a
+ * transaction (a transaction's own writes are visible only to its connection); otherwise undefined,
+ * and the caller reads as usual. The worker sees what is committed, as any other reader would.
+ */
+export function readOnWorker<R>(db: object, query: CompiledQuery): Promise<R[]> | undefined {
+  const file = sqliteFiles.get(db);
+  if (!file) return undefined;
+  const r = readerOf(db, file);
+  const id = r.next++;
+  r.worker.ref();
+  return new Promise<R[]>((resolve, reject) => {
+    r.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
+    r.worker.postMessage({ id, sql: query.sql, parameters: query.parameters });
+  });
 }
 
 /** Statements kept per SQL text; beyond this the oldest is dropped (IN lists of many lengths make many texts). */

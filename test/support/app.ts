@@ -16,8 +16,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(dialect: Dialect, opts: { demoScale?: number; now?: string } = {}): Promise<TestApp> {
-  const t = await freshDb(dialect);
+export async function testApp(dialect: Dialect, opts: { demoScale?: number; now?: string; sqliteFile?: boolean } = {}): Promise<TestApp> {
+  const t = await freshDb(dialect, { sqliteFile: opts.sqliteFile });
   await createDemo(t.db, { seed: 7, scale: opts.demoScale ?? 0 });
   const clock = { now: new Date(opts.now ?? '2026-06-01T02:00:00Z') };
   const app = await buildApp({ db: t.db, dialect, now: () => clock.now, cookieSecure: false });

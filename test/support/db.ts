@@ -1,6 +1,9 @@
 // Repository and HTTP tests run on both dialects (DESIGN.md practice 5): SQLite in memory always,
 // PostgreSQL when TEST_DATABASE_URL is set (scripts/test.sh starts a throwaway server and sets it).
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { databaseTarget, type Dialect } from '../../src/config.js';
 import { openDatabase, type Db } from '../../src/db/database.js';
@@ -14,12 +17,23 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-/** A fresh, migrated, empty database of the dialect: in-memory SQLite, or a new PostgreSQL schema. */
-export async function freshDb(dialect: Dialect): Promise<TestDb> {
+/**
+ * A fresh, migrated, empty database of the dialect: in-memory SQLite (or, with `sqliteFile`, a file in
+ * the OS temp dir, removed on close), or a new PostgreSQL schema.
+ */
+export async function freshDb(dialect: Dialect, opts: { sqliteFile?: boolean } = {}): Promise<TestDb> {
   if (dialect === 'sqlite') {
-    const opened = openDatabase({ dialect: 'sqlite', location: ':memory:' });
+    const dir = opts.sqliteFile ? fs.mkdtempSync(path.join(os.tmpdir(), 'ganbu-test-')) : undefined;
+    const opened = openDatabase({ dialect: 'sqlite', location: dir ? path.join(dir, 'ganbu.db') : ':memory:' });
     await migrateToLatest(opened.db);
-    return { db: opened.db, dialect, close: opened.close };
+    return {
+      db: opened.db,
+      dialect,
+      close: async () => {
+        await opened.close();
+        if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
 import { authorityId, insertCadreRow, insertUnit } from '../../../test/support/factory.js';
-import type { Db } from '../../db/database.js';
+import { workerReads, type Db } from '../../db/database.js';
 import { analyzeTeam, specialtiesOf, type MemberFacts, type PersonFacts, type TeamFacts } from '../../domain/team-rules.js';
 import { loadTeams, teamRuleSettings, unbrokenStart } from './analysis.service.js';
 
@@ -219,5 +219,28 @@ describe.each(dialects)('bulk team loading gives the straightforward findings on
     ]);
     // Before f left, a's sister was on the team.
     await expectSame(db, '2024-06-01');
+  });
+});
+
+describe('bulk team loading on a SQLite file', () => {
+  let h: TestApp;
+  beforeAll(async () => {
+    h = await testApp('sqlite', { demoScale: 0.1, sqliteFile: true });
+  });
+  afterAll(async () => h?.close());
+
+  it('reads the relatives on the second connection and still gives the straightforward findings', async () => {
+    const before = workerReads();
+    const { expected } = await expectSame(h.t.db, '2026-06-01');
+    expect(workerReads()).toBeGreaterThan(before);
+    expect([...expected.values()].some((t) => t.findings.some((f) => f.rule === 'avoidance-kin'))).toBe(true);
+  });
+
+  it('reads on its own connection inside a transaction, where the worker could not see the writes', async () => {
+    const before = workerReads();
+    await h.t.db.transaction().execute(async (trx) => {
+      await loadTeams(trx, {}, '2026-06-01', {}, { relatives: 'kin' });
+    });
+    expect(workerReads()).toBe(before);
   });
 });

@@ -295,7 +295,8 @@ export async function kinOfMembers(db: Db, scope: TeamScope, on: string): Promis
       .whereRef('oc.name', '=', 'f.name');
   // UNION ALL and no order: a sorted UNION made SQLite read the family rows in cadre order instead.
   const query = byHolder.unionAll(byRelative('team')).unionAll(byRelative('above'));
-  const rows = await selectArrays<Parameters<typeof familyRow>[0]>(db, query, FAMILY_COLUMNS);
+  // The longest read of the team analysis: on SQLite it runs on a second connection beside the others.
+  const rows = await selectArrays<Parameters<typeof familyRow>[0]>(db, query, FAMILY_COLUMNS, [], { concurrent: true });
   // A relative matched through several holders or posts comes once, in the order of the form.
   const seen = new Set<string>();
   return rows
