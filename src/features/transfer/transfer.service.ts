@@ -789,10 +789,11 @@ async function runJob(ctx: Ctx, jobId: number, sources: readonly ImportSource[],
 /** The actor's latest import jobs (without their results), newest first. */
 export async function listImportJobs(ctx: Ctx) {
   requireAccess(ctx.actor, 'cadre:write');
+  const live = new Set(runningIn(ctx.db)); // before the rows: see getImportJob
   const jobs = await repo.listJobs(ctx.db, ctx.actor.userId, 20);
   return jobs.map((j) => ({
     id: j.id,
-    status: (j.status === 'running' && !runningIn(ctx.db).has(j.id) ? 'failed' : j.status) as 'running' | 'done' | 'failed',
+    status: (j.status === 'running' && !live.has(j.id) ? 'failed' : j.status) as 'running' | 'done' | 'failed',
     total: j.total,
     done: j.done,
     createdAt: j.createdAt,
@@ -811,6 +812,9 @@ export interface ResultPage {
 
 export async function getImportJob(ctx: Ctx, id: number, q: ResultPage = { page: 1, pageSize: 50 }) {
   requireAccess(ctx.actor, 'cadre:write');
+  // Whether the job runs here is read before its row: a job that finishes between the two reads is then
+  // reported as still running (its row was read before it finished), not as interrupted by a restart.
+  const live = runningIn(ctx.db).has(id);
   const job = await repo.findJob(ctx.db, id, ctx.actor.userId);
   if (!job) throw notFound('该导入任务');
   const [rows, byStatus] = await Promise.all([
@@ -827,7 +831,7 @@ export async function getImportJob(ctx: Ctx, id: number, q: ResultPage = { page:
     ambiguous: n('ambiguous'),
     errors: n('error'),
   };
-  const interrupted = job.status === 'running' && !runningIn(ctx.db).has(id);
+  const interrupted = job.status === 'running' && !live;
   return {
     id: job.id,
     status: (interrupted ? 'failed' : job.status) as 'running' | 'done' | 'failed',
