@@ -92,14 +92,13 @@ export function cadreInput(o: CadreOverrides = {}): CadreInput {
 let rowSerial = 0;
 
 /**
- * A cadre row straight into the table, past the profile's validation: only what counts, statistics and
- * team views read (a made-up ID number, 干部N, born 1980-01-01). The text columns left out have
- * database defaults.
+ * A cadre row for the table, past the profile's validation: only what counts, statistics and team views
+ * read (a made-up ID number, 干部N, born 1980-01-01). The text columns left out have database defaults.
  */
-export async function insertCadreRow(db: Db, over: Partial<Insertable<CadreTable>> & { authorityId: number }): Promise<number> {
+export function cadreRow(over: Partial<Insertable<CadreTable>> & { authorityId: number }): Insertable<CadreTable> {
   rowSerial++;
   const at = '2026-01-01T00:00:00.000Z';
-  const row = {
+  return {
     idCard: `3401011980010${String(rowSerial).padStart(5, '0')}`,
     name: `干部${rowSerial}`,
     namePinyin: `ganbu${rowSerial}`,
@@ -113,12 +112,12 @@ export async function insertCadreRow(db: Db, over: Partial<Insertable<CadreTable
     createdAt: at,
     updatedAt: at,
     ...over,
-  };
-  const { id } = await db
-    .insertInto('cadres')
-    .values(row as Insertable<CadreTable>)
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  } as Insertable<CadreTable>;
+}
+
+/** A cadre row (cadreRow) inserted straight into the table; its id. */
+export async function insertCadreRow(db: Db, over: Partial<Insertable<CadreTable>> & { authorityId: number }): Promise<number> {
+  const { id } = await db.insertInto('cadres').values(cadreRow(over)).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 

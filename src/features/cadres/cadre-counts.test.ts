@@ -1,11 +1,9 @@
 // The per-(authority, status) counts behind the default list's total (migration 0009) must equal a
 // real count after every kind of write, on both databases, including a rolled-back transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Insertable } from 'kysely';
-import type { CadreTable } from './cadres.table.js';
 import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
-import { authorityId, insertCadreRow } from '../../../test/support/factory.js';
+import { authorityId, cadreRow, insertCadreRow } from '../../../test/support/factory.js';
 import { countCadres, filtered, searchCadres } from './cadres.repository.js';
 import { searchConditions } from './cadres.service.js';
 import type { Ctx } from '../../server/access.js';
@@ -54,25 +52,8 @@ describe.each(dialects)('cadre counts on %s', (dialect) => {
     expect(await countCadres(h.t.db, { authorityIds: [city], status: 'active' })).toBe(2);
 
     // one statement inserting several rows (the demo loader and imports write this way)
-    const rows = [1, 2, 3].map((i) => ({
-      idCard: `34010119900101${String(i).padStart(4, '0')}`,
-      name: `批量${i}`,
-      namePinyin: `piliang${i}`,
-      nameInitials: 'pl',
-      gender: '2',
-      birthDate: '1990-01-01',
-      ethnicCode: '01',
-      politicalStatus: '01',
-      workStartMonth: '2012-07',
-      healthCode: '1',
-      authorityId: i === 3 ? donghu : city,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-    }));
-    await h.t.db
-      .insertInto('cadres')
-      .values(rows as Insertable<CadreTable>[])
-      .execute();
+    const rows = [1, 2, 3].map((i) => cadreRow({ name: `批量${i}`, gender: '2', birthDate: '1990-01-01', authorityId: i === 3 ? donghu : city }));
+    await h.t.db.insertInto('cadres').values(rows).execute();
     await expectInStep();
     expect(await countCadres(h.t.db, { authorityIds: [city, donghu], status: 'active' })).toBe(6);
 

@@ -1,11 +1,9 @@
 // The name bigrams behind 汉字 substring search (migration 0013) must match the names after every kind
 // of write, on both databases, and the search must find a name by any part of it at once after an edit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Insertable } from 'kysely';
-import type { CadreTable } from './cadres.table.js';
 import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
-import { authorityId, insertCadreRow } from '../../../test/support/factory.js';
+import { authorityId, cadreRow, insertCadreRow } from '../../../test/support/factory.js';
 import { nameGrams } from './cadres.repository.js';
 
 describe('nameGrams', () => {
@@ -61,25 +59,8 @@ describe.each(dialects)('name bigrams on %s', (dialect) => {
     await expectInStep();
 
     // one statement inserting several rows (the demo loader and imports write this way)
-    const rows = ['司马相如', '相如', '诸葛亮'].map((name, i) => ({
-      idCard: `34010119900102${String(i).padStart(4, '0')}`,
-      name,
-      namePinyin: `bulk${i}`,
-      nameInitials: 'b',
-      gender: '1',
-      birthDate: '1990-01-02',
-      ethnicCode: '01',
-      politicalStatus: '01',
-      workStartMonth: '2012-07',
-      healthCode: '1',
-      authorityId: city,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-    }));
-    await h.t.db
-      .insertInto('cadres')
-      .values(rows as Insertable<CadreTable>[])
-      .execute();
+    const rows = ['司马相如', '相如', '诸葛亮'].map((name) => cadreRow({ name, birthDate: '1990-01-02', authorityId: city }));
+    await h.t.db.insertInto('cadres').values(rows).execute();
     await expectInStep();
 
     await h.t.db.updateTable('cadres').set({ name: '欧阳菲菲' }).where('id', '=', a).execute();
