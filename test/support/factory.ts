@@ -121,6 +121,16 @@ export async function insertCadreRow(db: Db, over: Partial<Insertable<CadreTable
   return id;
 }
 
+/** How many audit rows of `event` there are (a refused write must add none). */
+export async function countAudit(db: Db, event: string): Promise<number> {
+  const { n } = await db
+    .selectFrom('auditLog')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('event', '=', event)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
 /** A unit under `parentId` (or a root), with its materialized path. */
 export async function insertUnit(
   db: Db,

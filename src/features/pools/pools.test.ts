@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.js';
-import { authorityId, insertCadreRow, insertUnit } from '../../../test/support/factory.js';
+import { authorityId, insertCadreRow, insertUnit, countAudit } from '../../../test/support/factory.js';
 
 type Headers = { authorization: string };
 
@@ -43,16 +43,7 @@ describe.each(dialects)('pools, category lists, chief reserve, young cadres and 
     return { authorization: `Bearer ${(res.json() as { token: string }).token}` };
   };
   const poolId = (name: string) => pools.find((p) => p.name === name)!.id;
-  const auditCount = async (event: string) =>
-    Number(
-      (
-        await h.t.db
-          .selectFrom('auditLog')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('event', '=', event)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const auditCount = (event: string) => countAudit(h.t.db, event);
 
   beforeAll(async () => {
     h = await testApp(dialect);

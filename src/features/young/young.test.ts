@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
-import { authorityId, insertCadreRow, insertUnit } from '../../../test/support/factory.js';
+import { authorityId, insertCadreRow, insertUnit, countAudit } from '../../../test/support/factory.js';
 
 type Headers = { authorization: string };
 
@@ -22,16 +22,7 @@ describe.each(dialects)('editing secondments and ending mentorships on %s', (dia
     expect(res.statusCode, res.body).toBe(201);
     return (res.json() as { id: number }).id;
   };
-  const auditCount = async (event: string) =>
-    Number(
-      (
-        await h.t.db
-          .selectFrom('auditLog')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('event', '=', event)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const auditCount = (event: string) => countAudit(h.t.db, event);
 
   beforeAll(async () => {
     h = await testApp(dialect);
