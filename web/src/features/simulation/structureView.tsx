@@ -199,7 +199,8 @@ export function MembersTable({ members, highlight }: { members: MemberLine[]; hi
       size="small"
       pagination={false}
       dataSource={members}
-      scroll={{ x: 760 }}
+      // Wide enough that 专长 and 来源 keep a readable width in the half-width comparison; it scrolls there.
+      scroll={{ x: 1000 }}
       columns={[
         {
           title: '姓名',
@@ -226,8 +227,8 @@ export function MembersTable({ members, highlight }: { members: MemberLine[]; hi
         { title: '年龄', dataIndex: 'age', width: 50 },
         { title: '党派', dataIndex: 'party', width: 60, render: (v: boolean) => (v ? '党员' : '党外') },
         { title: '学历', dataIndex: 'educationTier', width: 80, render: educationName },
-        { title: '专长', dataIndex: 'specialties', render: (v: string[]) => v.join('、') || '—' },
-        { title: '来源', dataIndex: 'tags', render: (v: string[], m) => <Sources tags={v} experience={m.experience} /> },
+        { title: '专长', dataIndex: 'specialties', width: 130, render: (v: string[]) => v.join('、') || '—' },
+        { title: '来源', dataIndex: 'tags', width: 150, render: (v: string[], m) => <Sources tags={v} experience={m.experience} /> },
         { title: '任现职', dataIndex: 'postYears', width: 90, render: (v: number | null, m) => (v === null ? '—' : `${v} 年（第${m.term}任期）`) },
         { title: '任现职级', dataIndex: 'levelYears', width: 76, render: (v: number | null) => years(v) },
       ]}

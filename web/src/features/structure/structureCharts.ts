@@ -8,6 +8,10 @@ export const WOMEN = '#e05a76';
 /** Men to the left (drawn as negative values), women to the right; the youngest band at the bottom. */
 export function pyramidOption(p: StructureStats['agePyramid']): EChartsCoreOption {
   const abs = (v: unknown) => String(Math.abs(Number(v)));
+  // A symmetric axis with room beyond the longest bar, so the men's count drawn left of its bar stays
+  // inside the chart instead of running into the age labels.
+  const longest = Math.max(1, ...p.map((b) => Math.max(b.men.count, b.women.count)));
+  const reach = Math.ceil(longest * 1.25);
   return {
     color: [MEN, WOMEN],
     tooltip: {
@@ -17,7 +21,14 @@ export function pyramidOption(p: StructureStats['agePyramid']): EChartsCoreOptio
     },
     legend: { bottom: 0, data: ['男', '女'], icon: 'circle', itemWidth: 10, itemHeight: 10 },
     grid: { left: 8, right: 24, top: 16, bottom: 32, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: abs }, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    xAxis: {
+      type: 'value',
+      min: -reach,
+      max: reach,
+      minInterval: 1,
+      axisLabel: { formatter: abs },
+      splitLine: { lineStyle: { color: '#eef0f3' } },
+    },
     yAxis: { type: 'category', data: p.map((b) => b.label), axisTick: { show: false } },
     series: [
       {
