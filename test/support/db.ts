@@ -14,6 +14,8 @@ export const dialects: Dialect[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'p
 export interface TestDb {
   db: Db;
   dialect: Dialect;
+  /** the SQLite file or the PostgreSQL URL (with its schema), for a second connection; none in memory */
+  location?: string;
   close(): Promise<void>;
 }
 
@@ -24,11 +26,13 @@ export interface TestDb {
 export async function freshDb(dialect: Dialect, opts: { sqliteFile?: boolean } = {}): Promise<TestDb> {
   if (dialect === 'sqlite') {
     const dir = opts.sqliteFile ? fs.mkdtempSync(path.join(os.tmpdir(), 'ganbu-test-')) : undefined;
-    const opened = openDatabase({ dialect: 'sqlite', location: dir ? path.join(dir, 'ganbu.db') : ':memory:' });
+    const location = dir ? path.join(dir, 'ganbu.db') : undefined;
+    const opened = openDatabase({ dialect: 'sqlite', location: location ?? ':memory:' });
     await migrateToLatest(opened.db);
     return {
       db: opened.db,
       dialect,
+      location,
       close: async () => {
         await opened.close();
         if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -49,6 +53,7 @@ export async function freshDb(dialect: Dialect, opts: { sqliteFile?: boolean } =
   return {
     db: opened.db,
     dialect,
+    location: url.toString(),
     close: async () => {
       await opened.close();
       const c = new pg.Client({ connectionString: base });
