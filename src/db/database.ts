@@ -41,6 +41,14 @@ export function openDatabase(target: DatabaseTarget): OpenedDb {
     };
   }
   const pool = new pg.Pool({ connectionString: target.location, max: 10 });
+  // No JIT compilation unless the URL asks for it (options=-c jit=on): our long reads are bulk reads
+  // whose plans PostgreSQL compiles anew on every run, and for the team analysis' kinship read that
+  // took longer than the work it sped up (1.1 s of JIT in every worker, 1,000,000 cadres).
+  if (!/jit/.test(target.location))
+    pool.on('connect', (client) => {
+      // a connection that fails here fails its next query too, where the error is reported
+      client.query('set jit = off').catch(() => undefined);
+    });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
