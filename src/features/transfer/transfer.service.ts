@@ -782,8 +782,10 @@ async function runJob(ctx: Ctx, jobId: number, sources: readonly ImportSource[],
     },
   });
   await flush();
-  await repo.finishJob(ctx.db, jobId, 'done', done, new Date().toISOString());
+  // Audited before the job is marked done: once a poll reads 'done', the job is no longer running here
+  // (a confirmation sent at once was refused as 'not finished yet' while the audit row was written).
   await auditImport(ctx, [...errors, ...results], { via: 'web', importJob: jobId });
+  await repo.finishJob(ctx.db, jobId, 'done', done, new Date().toISOString());
 }
 
 /** The actor's latest import jobs (without their results), newest first. */
