@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { escapeLrmxText, parseLrmx, serializeLrmx } from './lrmx.js';
+import { escapeLrmxText, parseLrmx, quickTree, serializeLrmx } from './lrmx.js';
 import { emptyRmbRecord, LRMX_TEMPLATE_ORDER, type RmbRecord } from './rmb-record.js';
 
 const asset = (name: string) => fs.readFileSync(fileURLToPath(new URL(`../../assets/lrmx/${name}`, import.meta.url)));
@@ -305,6 +305,114 @@ describe('parseLrmx: problems that do not refuse the file', () => {
     expect(r).toMatchObject({ ok: true, record: { XingMing: '甲' }, issues: [{ field: 'Person', severity: 'warning' }] });
   });
   it('an empty <Person/> is an empty record', () => expect(read('<Person/>')).toEqual(emptyRmbRecord()));
+});
+
+describe('parseLrmx: the quick reader reads exactly as the general parser', () => {
+  const utf8 = (s: string) => Buffer.from(s, 'utf8');
+  const sameBothWays = (bytes: Uint8Array) =>
+    expect(JSON.stringify(parseLrmx(bytes))).toBe(JSON.stringify(parseLrmx(bytes, { generalParser: true })));
+
+  it('takes the files the editors write (else this comparison would test nothing)', () => {
+    expect(quickTree(SAMPLE)).toBeDefined();
+    expect(
+      quickTree(
+        fixture('fictional_variant_bom_crlf.lrmx')
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      ),
+    ).toBeDefined();
+    expect(quickTree(SAMPLE.replace('<JianLi>', '<JianLi a="1">'))).toBeUndefined();
+  });
+
+  it.each<[string, string]>([
+    ['the sample', SAMPLE],
+    ['CRLF throughout', SAMPLE.replace(/\n/g, '\r\n')],
+    ['lone CRs', SAMPLE.replaceAll('&#xD;\n', '\r')],
+    ['self-closing empty elements', SAMPLE.replace(/<(\w+)><\/\1>/g, '<$1 />')],
+    ['an unknown element with children', SAMPLE.replace('<Version>', '<Extra><A>1</A><B/></Extra>\n  <Version>')],
+    ['an unknown element in <Item>', SAMPLE.replace('<ChengWei>丈夫', '<Beizhu>x</Beizhu><ChengWei>丈夫')],
+    ['text loose in <Person>', SAMPLE.replace('<XingMing>', '多余<XingMing>')],
+    ['a field holding an element', SAMPLE.replace('<XingMing>测试甲', '<XingMing>测<b>试</b>甲')],
+    ['an element given twice', SAMPLE.replace('<XingBie>', '<XingMing>乙</XingMing><XingBie>')],
+    ['references of every kind', SAMPLE.replace('测试甲', '&lt;&gt;&amp;&quot;&apos;&#x6D4B;&#35797;&#x1F600;')],
+    ['a character reference XML forbids', SAMPLE.replace('测试甲', '&#1;')],
+    ['an undeclared entity', SAMPLE.replace('测试甲', '&nbsp;')],
+    ['a bare ampersand', SAMPLE.replace('测试甲', 'a & b')],
+    ['a greater-than sign in text', SAMPLE.replace('测试甲', 'a > b')],
+    ['a control character', SAMPLE.replace('测试甲', '测\u000b试')],
+    ['a closing tag that does not match', SAMPLE.replace('</XingBie>', '</XingBi>')],
+    ['an element not closed', SAMPLE.replace('</XingBie>', '')],
+    ['the wrong root', SAMPLE.replaceAll('Person>', 'RenMian>')],
+    ['two roots', `${SAMPLE}<Person></Person>`],
+    ['text after the root', `${SAMPLE}多余`],
+    ['a declaration after whitespace', ` ${SAMPLE}`],
+    ['a declaration with a repeated attribute', SAMPLE.replace('encoding="utf-8"', 'encoding="utf-8" encoding="utf-8"')],
+    ['an element named toString', SAMPLE.replace('<Version>', '<toString>x</toString><Version>')],
+    ['elements nested deeply', SAMPLE.replace('<Version>', `${'<a>'.repeat(20)}${'</a>'.repeat(20)}<Version>`)],
+    ['a comment', SAMPLE.replace('<XingBie>', '<!-- c --><XingBie>')],
+    ['CDATA', SAMPLE.replace('测试甲', '<![CDATA[测试<甲>]]>')],
+    ['an empty <Person/>', '<Person/>'],
+  ])('%s', (_name, text) => sameBothWays(utf8(text)));
+
+  it('on 2,000 random edits of the sample and the variants', () => {
+    const bases = [SAMPLE, fixture('fictional_variant_bom_crlf.lrmx').toString('utf8'), fixture('fictional_variant_shuffled.lrmx').toString('utf8')];
+    const pieces = [
+      '<',
+      '>',
+      '&',
+      '/',
+      '"',
+      ' ',
+      '\n',
+      '\r',
+      '\r\n',
+      ';',
+      '#',
+      '\u000b',
+      '!',
+      '?',
+      ']',
+      '&amp;',
+      '&#xD;',
+      '&#0;',
+      '&#xD800;',
+      '&foo;',
+      '<A>',
+      '</A>',
+      '<A/>',
+      '<A />',
+      '<Item>',
+      '</Item>',
+      '<XingMing>',
+      '</XingMing>',
+      '<!-- c -->',
+      '<![CDATA[x<y]]>',
+      '<?pi x?>',
+      '<Person>',
+      '</Person>',
+      '<toString>',
+      '<a b="1">',
+      '<?xml version="1.0"?>',
+      '中',
+      '< A>',
+      '</A >',
+    ];
+    let seed = 4;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    let quick = 0;
+    for (let k = 0; k < 2000; k++) {
+      let t = bases[random(bases.length)];
+      // edits after a '>' (in text, mostly) keep many files readable by the quick reader
+      const ends = [...t.matchAll(/>/g)].map((m) => m.index + 1);
+      for (let e = 1 + random(3); e > 0; e--) {
+        const at = k % 2 ? ends[random(ends.length)] : random(t.length + 1);
+        t = t.slice(0, at) + pieces[random(pieces.length)] + t.slice(at + random(3));
+      }
+      if (quickTree(t.replace(/^\uFEFF/, ''))) quick++;
+      sameBothWays(utf8(t));
+    }
+    expect(quick).toBeGreaterThan(100);
+  });
 });
 
 describe('serializeLrmx', () => {

@@ -250,6 +250,11 @@ describe('rmbToCadre: lengths from lrmx_fields.csv, counted in characters', () =
     ['姓名 of 18 characters (54 UTF-8 bytes) is fine', { XingMing: long(18) }, []],
     ['姓名 of 17 + one character outside the BMP is 18, fine', { XingMing: `${long(17)}𠮷` }, []],
     ['姓名 of 19 characters', { XingMing: long(19) }, ['error XingMing 姓名: 超过最大长度 18 个字（现 19 个）']],
+    [
+      '姓名 of 19 characters outside the BMP (38 UTF-16 units)',
+      { XingMing: '𠮷'.repeat(19) },
+      ['error XingMing 姓名: 超过最大长度 18 个字（现 19 个）'],
+    ],
     ['现任职务 of 325', { XianRenZhiWu: long(325) }, ['error XianRenZhiWu 现任职务: 超过最大长度 324 个字（现 325 个）']],
     ['拟任职务 of 325 (the proposal is checked too)', { NiRenZhiWu: long(325) }, ['error NiRenZhiWu 拟任职务: 超过最大长度 324 个字（现 325 个）']],
     ['奖惩情况 of 553', { JiangChengQingKuang: long(553) }, ['error JiangChengQingKuang 奖惩情况: 超过最大长度 552 个字（现 553 个）']],

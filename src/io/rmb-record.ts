@@ -218,7 +218,21 @@ export function rmbIssue(field: string, message: string, severity: RmbIssue['sev
 export type RmbParseResult = { ok: true; record: RmbRecord; issues: RmbIssue[] } | { ok: false; issues: RmbIssue[] };
 
 /** Length as the 任免表 editor counts it: characters, a character outside the BMP counting once. */
-export const charLength = (s: string): number => [...s].length;
+export function charLength(s: string): number {
+  // [...s].length without the array: a surrogate pair is one character, a lone surrogate one too.
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
 
 /** '\r\n' and lone '\r' become '\n'. */
 export const normalizeLineBreaks = (s: string): string => s.replace(/\r\n?/g, '\n');

@@ -1,8 +1,11 @@
 // The only code that reads and writes the transfer tables: the kept 任免审批表 extras of a cadre, and
 // import jobs with their per-file results.
-import type { Db } from '../../db/database.js';
+import { dialectOf, type Db } from '../../db/database.js';
 import type { ImportJobFileTable } from './transfer.table.js';
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+
+/** Statements go to a server and back (PostgreSQL), leaving this process idle meanwhile; SQLite answers in-process. */
+export const writesOverNetwork = (db: Db) => dialectOf(db as unknown as Kysely<unknown>) === 'postgres';
 
 export async function findExtras(db: Db, cadreId: number) {
   return db.selectFrom('cadreRmbExtras').select(['proposal', 'extras']).where('cadreId', '=', cadreId).executeTakeFirst();

@@ -524,7 +524,7 @@ export async function resolveTarget(ctx: Ctx, ask: { authorityId?: number | null
 const CHUNK = 50;
 
 /**
- * One chunk of a batch, inside its transaction. Every file is read first and the chunk's ID numbers
+ * One chunk of a batch, its files read already, inside its transaction. The chunk's ID numbers are
  * looked up at once; the new cadres (an ID number nobody has, once in the chunk) that pass validation
  * are written together in multi-row inserts under one savepoint. Should that write fail (a unique ID
  * taken meanwhile, anything the checks did not foresee), it is rolled back and those files go the way
@@ -533,12 +533,11 @@ const CHUNK = 50;
 async function importChunk(
   ctx: Ctx,
   trx: ControlledTransaction<Database>,
-  sources: readonly ImportSource[],
+  reads: readonly (ReadFile | ImportResult)[],
   target: ImportTarget,
   opts: ImportOptions & { lookups: ValidationLookups },
 ): Promise<ImportResult[]> {
-  const out: ImportResult[] = new Array<ImportResult>(sources.length);
-  const reads = sources.map((src) => readSource(ctx, src));
+  const out: ImportResult[] = new Array<ImportResult>(reads.length);
   const withId = reads.filter(isRead).filter((r) => !r.noId);
   const owners = withId.length
     ? await cadresRepo.findIdCardOwners(
@@ -602,6 +601,16 @@ async function importChunk(
   return out;
 }
 
+/** Read files one per turn of the event loop: the database's answers arriving meanwhile are taken between two files. */
+async function readInTurns(ctx: Ctx, sources: readonly ImportSource[]): Promise<(ReadFile | ImportResult)[]> {
+  const out: (ReadFile | ImportResult)[] = [];
+  for (const src of sources) {
+    await new Promise((resolve) => setImmediate(resolve));
+    out.push(readSource(ctx, src));
+  }
+  return out;
+}
+
 /**
  * Import files one after another, one failing file never stopping the others. Files are written in
  * chunks, one transaction per chunk with a savepoint per file, so each file stays all-or-nothing while
@@ -636,12 +645,23 @@ export async function importBatch(
       throw e;
     }
   };
+  // On PostgreSQL the next chunk's files are read while this chunk's statements are on their way to the
+  // server and back (the CPU would wait idle); SQLite answers synchronously, with nothing to overlap.
+  const ahead = repo.writesOverNetwork(ctx.db);
+  let readAhead: Promise<(ReadFile | ImportResult)[]> | undefined;
   for (let start = 0; start < sources.length; start += CHUNK) {
+    const reads = readAhead ? await readAhead : sources.slice(start, start + CHUNK).map((src) => readSource(ctx, src));
+    readAhead = undefined;
+    if (ahead && start + CHUNK < sources.length) {
+      readAhead = readInTurns(ctx, sources.slice(start + CHUNK, start + 2 * CHUNK));
+      // awaited with the next chunk; a batch stopped by an error here leaves it unawaited
+      readAhead.catch(() => undefined);
+    }
     const trx = await ctx.db.startTransaction().execute();
     let chunk: ImportResult[];
     try {
       const inChunk: Ctx = { ...ctx, db: trx };
-      chunk = await importChunk(inChunk, trx, sources.slice(start, start + CHUNK), target, { ...opts, lookups, write: savepoint });
+      chunk = await importChunk(inChunk, trx, reads, target, { ...opts, lookups, write: savepoint });
       await trx.commit().execute();
     } catch (e) {
       await trx.rollback().execute();
@@ -782,8 +802,10 @@ async function runJob(ctx: Ctx, jobId: number, sources: readonly ImportSource[],
     },
   });
   await flush();
-  await repo.finishJob(ctx.db, jobId, 'done', done, new Date().toISOString());
+  // Audited before the job is marked done: once a poll reads 'done', the job is no longer running here
+  // (a confirmation sent at once was refused as 'not finished yet' while the audit row was written).
   await auditImport(ctx, [...errors, ...results], { via: 'web', importJob: jobId });
+  await repo.finishJob(ctx.db, jobId, 'done', done, new Date().toISOString());
 }
 
 /** The actor's latest import jobs (without their results), newest first. */
