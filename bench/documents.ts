@@ -25,10 +25,12 @@ const ok = async (p: string, res: Response) => {
 /**
  * `n` .lrmx files of fictional new people (the shared sample with its name, ID number and birth month
  * replaced), zipped in folders of 100. ID numbers are 340102 + a birth date from 1931 on + a sequence
- * number drawn once per run, so that a second run on the same database makes new cadres again.
+ * number drawn at random for a run and taken in turn by its rounds, so that each round, and most likely a
+ * second run on the same database, makes new cadres again (the results count them as created).
  */
+let round = Math.floor(Math.random() * 450);
 export function lrmxZip(n: number): Uint8Array {
-  const seq = 2 * (50 + Math.floor(Math.random() * 450)); // even, as the sample's 性别 (女) needs
+  const seq = 2 * (50 + (round++ % 450)); // even, as the sample's 性别 (女) needs
   const files: Record<string, Uint8Array> = {};
   const day0 = Date.UTC(1931, 0, 1);
   for (let i = 0; i < n; i++) {
