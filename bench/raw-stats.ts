@@ -58,9 +58,9 @@ export async function rawStatisticsScan(db: Db, authorityIds: number[], on: stri
 export async function rawStatisticsKept(db: Db, authorityIds: number[], on: string, all: boolean) {
   const inScope = all ? sql`` : sql`and authority_id in (${sql.join(authorityIds)})`;
   const mm = on.slice(5, 7);
-  // per authority and 职务层次 (the per-authority totals follow from it), as the scan groups
+  // per 职务层次 (the totals follow from it), and per authority from cadre_counts (migration 0009)
   const profile = await sql<Record<string, number>>`
-    select authority_id, level_code, sum(n) as total,
+    select level_code, sum(n) as total,
       sum(case when gender = '2' then n else 0 end) as women,
       sum(case when political_status not in ('01', '02') then n else 0 end) as non_party,
       sum(case when ethnic_code <> '01' then n else 0 end) as minority,
@@ -69,7 +69,10 @@ export async function rawStatisticsKept(db: Db, authorityIds: number[], on: stri
       sum(case when highest_education in ('3', '31', '32', '33', '34') then n else 0 end) as college,
       sum(case when highest_education = '' then n else 0 end) as unknown
     from cadre_profile_counts where status = 'active' ${inScope}
-    group by authority_id, level_code`.execute(db);
+    group by level_code`.execute(db);
+  const byAuthority = await sql`select authority_id, sum(n) as n from cadre_counts where status = 'active' ${inScope} group by authority_id`.execute(
+    db,
+  );
   const months = await sql<{ month: string; n: number }>`
     select birth_month as month, sum(n) as n from cadre_birth_counts where status = 'active' ${inScope}
     group by birth_month`.execute(db);
@@ -79,5 +82,11 @@ export async function rawStatisticsKept(db: Db, authorityIds: number[], on: stri
         select r.lo, count(*) as n from r join cadres c on c.status = 'active' and c.birth_date > r.lo and c.birth_date <= r.hi
           ${inScope} group by r.lo`.execute(db)
     : { rows: [] };
-  return { groups: profile.rows.length, months: months.rows.length, later: later.rows.length, ...(await staffing(db, authorityIds, on, all)) };
+  return {
+    groups: profile.rows.length,
+    authorities: byAuthority.rows.length,
+    months: months.rows.length,
+    later: later.rows.length,
+    ...(await staffing(db, authorityIds, on, all)),
+  };
 }

@@ -42,6 +42,9 @@ const BIRTH_CHANGED = `old.authority_id is distinct from new.authority_id or old
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const pg = dialectOf(db) === 'postgres';
+  // SQLite: the rows live in the primary key's B-tree, so reading them in key order needs no lookup
+  // per row (with a rowid table the planner walked the key's index and fetched every row: 4× slower).
+  const withoutRowid = pg ? sql`` : sql`without rowid`;
   await db.schema
     .createTable('cadre_profile_counts')
     .addColumn('authority_id', 'integer', (c) => c.notNull())
@@ -62,6 +65,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       'ethnic_code',
       'authority_id',
     ])
+    .modifyEnd(withoutRowid)
     .execute();
   await db.schema
     .createTable('cadre_birth_counts')
@@ -71,6 +75,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('n', 'integer', (c) => c.notNull())
     // status and month first: the active rows grouped by month in key order, unsorted
     .addPrimaryKeyConstraint('cadre_birth_counts_pk', ['status', 'birth_month', 'authority_id'])
+    .modifyEnd(withoutRowid)
     .execute();
   await db.schema.createIndex('appointments_post_dates').on('appointments').columns(['post_id', 'start_date', 'end_date']).execute();
   // The backfill: one grouped pass each over the cadres already there.
