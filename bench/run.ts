@@ -23,7 +23,7 @@ import {
   writeProvinceCity,
 } from '../src/features/demo/demo.province.js';
 import { teamSummaries } from '../src/features/units/units.repository.js';
-import { rawStatistics } from './raw-stats.js';
+import { rawStatisticsKept, rawStatisticsScan } from './raw-stats.js';
 import { teamRules } from './team-rules.js';
 import { docxMedian, excelImport, lrmxImport, rosterExport } from './documents.js';
 
@@ -39,7 +39,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '20' },
     'excel-rows': { type: 'string' },
     'lrmx-files': { type: 'string', default: '1000' },
-    /** comma-separated: queries (search, names, statistics, team scan), rules, throughput, documents; default all */
+    /** comma-separated: queries (search, names, statistics, team scan), stats (statistics only), rules, throughput, documents; default all */
     steps: { type: 'string', default: 'queries,rules,throughput,documents' },
   },
 });
@@ -167,8 +167,15 @@ async function main() {
   const probe = openDatabase(databaseTarget(url));
   const existing = args.reuse ? await hasData(probe.db) : 0;
   await probe.close();
-  if (existing > 0) log(`Reusing the loaded database (${existing.toLocaleString()} cadres); load_s not measured.`);
-  else loaded = await load(url);
+  if (existing > 0) {
+    log(`Reusing the loaded database (${existing.toLocaleString()} cadres); load_s not measured.`);
+    // A database loaded before the latest migrations gets them now (their backfills timed).
+    const m = openDatabase(databaseTarget(url));
+    const t0 = process.hrtime.bigint();
+    const applied = await migrateToLatest(m.db, DIALECT === 'postgres' ? SCHEMA : undefined);
+    if (applied.length) log(`Migrated: ${applied.join(', ')} in ${(ms(t0) / 1000).toFixed(1)} s`);
+    await m.close();
+  } else loaded = await load(url);
   if (loaded)
     log(
       `Loaded ${loaded.cadres.toLocaleString()} cadres, ${loaded.units.toLocaleString()} units, ${loaded.teams.toLocaleString()} teams in ${loaded.seconds.toFixed(1)} s`,
@@ -252,6 +259,7 @@ async function main() {
     const nameTimes: number[] = [];
     const statsApi: number[] = [];
     const statsRaw: number[] = [];
+    const statsRawScan: number[] = [];
     const teamScan: number[] = [];
     let teamCount = 0;
     const scope = (await direct.db.selectFrom('authorities').select('id').execute()).map((a) => a.id);
@@ -276,20 +284,28 @@ async function main() {
         for (let i = 0; i < 3; i++) nameTimes.push((await get(`/api/cadres?q=${encodeURIComponent(q)}&pageSize=20`)).t);
       }
 
-      log('Statistics: the overview through the API and the same figures in hand-written SQL, × 5');
-      for (let i = 0; i < 5; i++) statsApi.push((await get('/api/stats/overview')).t);
-      for (let i = 0; i < 5; i++) {
-        const t0 = process.hrtime.bigint();
-        await rawStatistics(direct.db, DIALECT, scope, today);
-        statsRaw.push(ms(t0));
-      }
-
       log('Team scan: staffing and composition of every team, × 3');
       for (let i = 0; i < 3; i++) {
         const t0 = process.hrtime.bigint();
         teamCount = (await teamSummaries(direct.db, scope, today)).length;
         teamScan.push(ms(t0));
       }
+    }
+
+    if (STEPS.has('queries') || STEPS.has('stats')) {
+      log('Statistics: the overview through the API, the same figures in hand-written SQL (kept counts, then a scan), × 5');
+      for (let i = 0; i < 5; i++) statsApi.push((await get('/api/stats/overview')).t);
+      for (let i = 0; i < 5; i++) {
+        const t0 = process.hrtime.bigint();
+        await rawStatisticsKept(direct.db, scope, today, true);
+        statsRaw.push(ms(t0));
+      }
+      for (let i = 0; i < 5; i++) {
+        const t0 = process.hrtime.bigint();
+        await rawStatisticsScan(direct.db, scope, today);
+        statsRawScan.push(ms(t0));
+      }
+      log(`  API ${statsApi.map(r1).join(', ')} ms; raw (kept) ${statsRaw.map(r1).join(', ')} ms; raw (scan) ${statsRawScan.map(r1).join(', ')} ms`);
     }
 
     let rules: Awaited<ReturnType<typeof teamRules>> | undefined;
@@ -355,6 +371,7 @@ async function main() {
       name_search_p95: fig(pct(nameTimes, 95)),
       stats_ms: fig(median(statsApi)),
       stats_raw_ms: fig(median(statsRaw)),
+      stats_raw_scan_ms: fig(median(statsRawScan)),
       team_scan_ms: fig(median(teamScan)),
       team_rules_all_ms: fig(rules?.totalMs),
       api_rps: fig(api && Math.round(api.requests.average)),
@@ -376,6 +393,7 @@ async function main() {
       search_p95: '≤ 50 ms',
       name_search_p95: '≤ 20 ms',
       stats_ms: `≤ 1.5 × raw (${out.stats_raw_ms === null ? '—' : r1(out.stats_raw_ms * 1.5)}) and ≤ 1000`,
+      stats_raw_scan_ms: 'not a target: the same figures by scanning the cadres, for comparison',
       team_scan_ms: `≤ 2000 (${teamCount} teams)`,
       team_rules_all_ms: `≤ 3000 at 30,000 teams (${rules?.teams.toLocaleString() ?? '—'} teams here)`,
       api_rps: `≥ 50 % of hello (${out.hello_rps === null ? '—' : Math.round(out.hello_rps / 2)})`,

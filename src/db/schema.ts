@@ -7,6 +7,8 @@ import type { SettingTable } from '../features/settings/settings.table.js';
 import type { UnitTable, TeamTable, PostTable, AppointmentTable } from '../features/units/units.table.js';
 import type {
   CadreCountTable,
+  CadreProfileCountTable,
+  CadreBirthCountTable,
   CadreNameGramTable,
   CadreTable,
   CadreResumeTable,
@@ -49,6 +51,8 @@ export interface Database {
   appointments: AppointmentTable;
   cadres: CadreTable;
   cadreCounts: CadreCountTable;
+  cadreProfileCounts: CadreProfileCountTable;
+  cadreBirthCounts: CadreBirthCountTable;
   cadreNameGrams: CadreNameGramTable;
   cadreResume: CadreResumeTable;
   cadreRewards: CadreRewardTable;

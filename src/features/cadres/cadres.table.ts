@@ -138,6 +138,29 @@ export interface CadreCountTable {
   n: number;
 }
 
+/**
+ * Cadres per (authority, status, 职务层次, gender, highest 学历, political status, ethnic group), kept
+ * by triggers (migration 0015): the home page's structure figures without a scan. NULL codes are ''.
+ */
+export interface CadreProfileCountTable {
+  authorityId: number;
+  status: string;
+  levelCode: string;
+  gender: string;
+  highestEducation: string;
+  politicalStatus: string;
+  ethnicCode: string;
+  n: number;
+}
+
+/** Cadres per (authority, status, birth month 'YYYY-MM'), kept by triggers (migration 0015): exact age bands. */
+export interface CadreBirthCountTable {
+  authorityId: number;
+  status: string;
+  birthMonth: string;
+  n: number;
+}
+
 /** The two-character pieces of each cadre's name, kept by triggers (migration 0013): 汉字 substring search by index. */
 export interface CadreNameGramTable {
   gram: string;

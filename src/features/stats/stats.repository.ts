@@ -2,8 +2,14 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import { postsWithHolders } from '../units/units.repository.js';
+import { inForce, postsWithHolders } from '../units/units.repository.js';
 import { COLLEGE_CODES, type BirthRange } from './stats.rules.js';
+
+/** The visible authorities; `all` when they are every authority (no condition needs writing then). */
+export interface Scope {
+  authorityIds: readonly number[];
+  all: boolean;
+}
 
 type Cadres = ExpressionBuilder<Database, 'cadres'>;
 
@@ -83,17 +89,89 @@ export async function cadreFigures(
   };
 }
 
-/** Active cadres per visible authority (zero included), in authority order. */
+/** Active cadres per visible authority (zero included), in authority order, from the kept counts (migration 0009). */
 export async function cadresByAuthority(db: Db, authorityIds: readonly number[]) {
   const rows = await db
     .selectFrom('authorities')
-    .leftJoin('cadres', (join) => join.onRef('cadres.authorityId', '=', 'authorities.id').on('cadres.status', '=', 'active'))
-    .select((eb) => ['authorities.id', 'authorities.name', 'authorities.level', eb.fn.count<number>('cadres.id').as('count')])
+    .leftJoin('cadreCounts', (join) => join.onRef('cadreCounts.authorityId', '=', 'authorities.id').on('cadreCounts.status', '=', 'active'))
+    .select((eb) => ['authorities.id', 'authorities.name', 'authorities.level', eb.fn.sum<number | null>('cadreCounts.n').as('count')])
     .where('authorities.id', 'in', authorityIds)
     .groupBy(['authorities.id', 'authorities.name', 'authorities.level'])
     .orderBy('authorities.id')
     .execute();
-  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+  return rows.map((r) => ({ ...r, count: Number(r.count ?? 0) }));
+}
+
+/**
+ * The active cadres' structure per 职务层次 (null = none recorded) from the counts kept by triggers
+ * (migration 0015): a few thousand rows summed instead of every cadre read. Same figures as
+ * cadreFigures and cadresByLevel (stats-counts.test.ts compares them on random data).
+ */
+export async function keptProfile(db: Db, scope: Scope) {
+  const n = sql.ref('n');
+  const when = (cond: ReturnType<typeof sql>) => sql<number | null>`sum(case when ${cond} then ${n} else 0 end)`;
+  const edu = sql.ref('highest_education');
+  let q = db
+    .selectFrom('cadreProfileCounts')
+    .select((eb) => [
+      'levelCode',
+      eb.fn.sum<number | null>('n').as('total'),
+      when(sql`gender = '2'`).as('women'),
+      // 中共党员 (01) and 预备党员 (02) are Party members (GB/T 4762); everyone else is 党外.
+      when(sql`political_status not in ('01', '02')`).as('nonParty'),
+      // 汉族 is 01 (GB 3304).
+      when(sql`ethnic_code <> '01'`).as('minority'),
+      when(sql`${edu} like '1%'`).as('graduate'),
+      when(sql`${edu} like '2%'`).as('bachelor'),
+      when(sql`${edu} in (${sql.join(COLLEGE_CODES)})`).as('college'),
+      when(sql`${edu} = ''`).as('unknown'),
+    ])
+    .where('status', '=', 'active');
+  if (!scope.all) q = q.where('authorityId', 'in', scope.authorityIds);
+  const rows = await q.groupBy('levelCode').orderBy('levelCode').execute();
+  const num = (v: unknown) => Number(v ?? 0);
+  return rows
+    .map((r) => ({
+      levelCode: r.levelCode === '' ? null : r.levelCode,
+      total: num(r.total),
+      women: num(r.women),
+      nonParty: num(r.nonParty),
+      minority: num(r.minority),
+      graduate: num(r.graduate),
+      bachelor: num(r.bachelor),
+      college: num(r.college),
+      unknown: num(r.unknown),
+    }))
+    .filter((r) => r.total !== 0);
+}
+
+/**
+ * Active cadres per birth month (kept by triggers, migration 0015), and per birth year how many of
+ * those born in `on`'s month of the year were born after its day: counted from the cadres through
+ * the (status, birth_date) index, one small range per year (≈ 1 % of the cadres). Together they
+ * give every cadre's exact age on `on` (stats.rules.ts ageCounts).
+ */
+export async function keptBirths(db: Db, scope: Scope, on: string) {
+  let q = db
+    .selectFrom('cadreBirthCounts')
+    .select((eb) => ['birthMonth', eb.fn.sum<number>('n').as('n')])
+    .where('status', '=', 'active');
+  if (!scope.all) q = q.where('authorityId', 'in', scope.authorityIds);
+  const months = (await q.groupBy('birthMonth').execute()).map((r) => ({ birthMonth: r.birthMonth, n: Number(r.n) })).filter((r) => r.n !== 0);
+  const mmdd = on.slice(5, 10);
+  const years = months.filter((m) => m.birthMonth.slice(5, 7) === mmdd.slice(0, 2)).map((m) => m.birthMonth.slice(0, 4));
+  const later = new Map<string, number>();
+  if (years.length === 0) return { months, later };
+  // (year-MM-DD, year-MM-31]: born later in that month than `on`'s day.
+  const ranges = sql.join(years.map((y) => sql`(${`${y}-${mmdd}`}, ${`${y}-${mmdd.slice(0, 2)}-31`})`));
+  const inScope = scope.all ? sql`` : sql`and c.authority_id in (${sql.join(scope.authorityIds)})`;
+  const { rows } = await sql<{ lo: string; n: number | string }>`
+    with r (lo, hi) as (values ${ranges})
+    select r.lo as lo, count(*) as n from r
+      join cadres c on c.status = 'active' and c.birth_date > r.lo and c.birth_date <= r.hi ${inScope}
+    group by r.lo`.execute(db);
+  for (const r of rows) later.set(r.lo.slice(0, 4), Number(r.n));
+  return { months, later };
 }
 
 /** Active cadres per 职务层次 code (null = none recorded). */
@@ -106,62 +184,83 @@ export async function cadresByLevel(db: Db, authorityIds: readonly number[], uni
   return rows.map((r) => ({ levelCode: r.levelCode, count: Number(r.count) }));
 }
 
-/** Units, teams, and the posts' quotas, holders and vacancies on a date, over the visible units. */
-export async function staffingFigures(db: Db, authorityIds: readonly number[], on: string) {
-  const units = await db
-    .selectFrom('units')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('authorityId', 'in', authorityIds)
-    .executeTakeFirstOrThrow();
-  const teams = await db
-    .selectFrom('teams')
-    .innerJoin('units', 'units.id', 'teams.unitId')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('units.authorityId', 'in', authorityIds)
-    .executeTakeFirstOrThrow();
-  // One row per post with its holders on the date, then summed: vacancies never go negative per post.
-  const perPost = postsWithHolders(db, authorityIds, on).as('p');
-  const posts = await db
-    .selectFrom(perPost)
-    .select((eb) => [
-      eb.fn.sum<number | null>('p.quota').as('quota'),
-      eb.fn.sum<number | null>('p.filled').as('filled'),
-      eb.fn
-        .sum<number | null>(
-          eb
-            .case()
-            .when('p.quota', '>', eb.ref('p.filled'))
-            .then(eb('p.quota', '-', eb.ref('p.filled')))
-            .else(0)
-            .end(),
-        )
-        .as('vacant'),
-      eb.fn
-        .sum<number | null>(
-          eb
-            .case()
-            .when('p.filled', '>', eb.ref('p.quota'))
-            .then(eb('p.filled', '-', eb.ref('p.quota')))
-            .else(0)
-            .end(),
-        )
-        .as('overQuota'),
-      eb.fn
-        .count<number>(
-          eb
-            .case()
-            .when(eb.and([eb('p.isChief', '=', 1), eb('p.quota', '>', eb.ref('p.filled'))]))
-            .then(eb.ref('p.teamId'))
-            .end(),
-        )
-        .distinct()
-        .as('chiefVacantTeams'),
-    ])
-    .executeTakeFirstOrThrow();
+/**
+ * Units, teams, and the posts' quotas, holders and vacancies on a date, over the visible units. The
+ * holders are counted once per post from the appointments in force (one grouped pass), then joined to
+ * the posts; with every authority visible, no scope join at all.
+ */
+export async function staffingFigures(db: Db, scope: Scope, on: string) {
+  let units = db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (!scope.all) units = units.where('authorityId', 'in', scope.authorityIds);
+  const teams = scope.all
+    ? db.selectFrom('teams').select((eb) => eb.fn.countAll<number>().as('n'))
+    : db
+        .selectFrom('teams')
+        .innerJoin('units', 'units.id', 'teams.unitId')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('units.authorityId', 'in', scope.authorityIds);
+  const holders = db
+    .selectFrom('appointments')
+    .select((eb) => ['appointments.postId', eb.fn.countAll<number>().as('n')])
+    .where(inForce(on))
+    .groupBy('appointments.postId')
+    .as('h');
+  let perPost = db
+    .selectFrom('posts')
+    .leftJoin(holders, 'h.postId', 'posts.id')
+    .select((eb) => ['posts.teamId', 'posts.quota', 'posts.isChief', eb.fn.coalesce('h.n', eb.lit(0)).as('filled')]);
+  if (!scope.all)
+    perPost = perPost
+      .innerJoin('teams', 'teams.id', 'posts.teamId')
+      .innerJoin('units', 'units.id', 'teams.unitId')
+      .where('units.authorityId', 'in', scope.authorityIds);
+  const p = perPost.as('p');
+  // Vacancies never go negative per post.
+  const [u, t, posts] = await Promise.all([
+    units.executeTakeFirstOrThrow(),
+    teams.executeTakeFirstOrThrow(),
+    db
+      .selectFrom(p)
+      .select((eb) => [
+        eb.fn.sum<number | null>('p.quota').as('quota'),
+        eb.fn.sum<number | null>('p.filled').as('filled'),
+        eb.fn
+          .sum<number | null>(
+            eb
+              .case()
+              .when('p.quota', '>', eb.ref('p.filled'))
+              .then(eb('p.quota', '-', eb.ref('p.filled')))
+              .else(0)
+              .end(),
+          )
+          .as('vacant'),
+        eb.fn
+          .sum<number | null>(
+            eb
+              .case()
+              .when('p.filled', '>', eb.ref('p.quota'))
+              .then(eb('p.filled', '-', eb.ref('p.quota')))
+              .else(0)
+              .end(),
+          )
+          .as('overQuota'),
+        eb.fn
+          .count<number>(
+            eb
+              .case()
+              .when(eb.and([eb('p.isChief', '=', 1), eb('p.quota', '>', eb.ref('p.filled'))]))
+              .then(eb.ref('p.teamId'))
+              .end(),
+          )
+          .distinct()
+          .as('chiefVacantTeams'),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
   const n = (v: number | string | null) => Number(v ?? 0);
   return {
-    units: n(units.n),
-    teams: n(teams.n),
+    units: n(u.n),
+    teams: n(t.n),
     quota: n(posts.quota),
     filled: n(posts.filled),
     vacant: n(posts.vacant),

@@ -1,6 +1,14 @@
 // The home page's age bands and education tiers, and the average age from SQL sums. Pure.
 import { latestBirthDateForAge } from '../../domain/dates.js';
 
+/** An age band: whole years on the reference date, inclusive bounds, null = open. */
+export interface AgeBand {
+  key: string;
+  label: string;
+  min: number | null;
+  max: number | null;
+}
+
 /** Age bands of the home page, whole years on the reference date (inclusive bounds). */
 export const AGE_BANDS = [
   { key: 'age35', label: '35岁及以下', min: null, max: 35 },
@@ -35,7 +43,7 @@ export interface BirthRange {
 }
 
 /** Birth-date bounds of each band on `on`, so SQL compares birth dates instead of computing ages. */
-export function birthRanges(bands: readonly { key: string; label: string; min: number | null; max: number | null }[], on: string): BirthRange[] {
+export function birthRanges(bands: readonly AgeBand[], on: string): BirthRange[] {
   return bands.map((b) => ({
     ...b,
     bornOnOrBefore: b.min === null ? null : latestBirthDateForAge(b.min, on),
@@ -70,3 +78,51 @@ export const COLLEGE_CODES = ['3', '31', '32', '33', '34'];
 export const monthDay = (date: string) => date.slice(5, 10);
 
 export const share = (count: number, total: number) => (total === 0 ? 0 : Math.round((count / total) * 10_000) / 10_000);
+
+/**
+ * Exact whole-year ages on `on` (domain/dates.ts ageOn) from counts per birth month 'YYYY-MM' plus,
+ * for each birth year, how many of those born in `on`'s month of the year were born after its day
+ * (`laterInMonth`, by year 'YYYY'). Everyone born in another month of the year has one age; those
+ * born in `on`'s month split at the day. Returns age → count.
+ */
+export function ageCounts(months: readonly { birthMonth: string; n: number }[], laterInMonth: ReadonlyMap<string, number>, on: string) {
+  const year = Number(on.slice(0, 4));
+  const mm = on.slice(5, 7);
+  const ages = new Map<number, number>();
+  const add = (age: number, n: number) => n !== 0 && ages.set(age, (ages.get(age) ?? 0) + n);
+  for (const { birthMonth, n } of months) {
+    const y = birthMonth.slice(0, 4);
+    const m = birthMonth.slice(5, 7);
+    const age = year - Number(y);
+    if (m < mm) add(age, n);
+    else if (m > mm) add(age - 1, n);
+    else {
+      const later = laterInMonth.get(y) ?? 0;
+      add(age, n - later);
+      add(age - 1, later);
+    }
+  }
+  return ages;
+}
+
+/** Cadres per band (inclusive bounds, null = open) from exact ages. */
+export function bandCounts(ages: ReadonlyMap<number, number>, bands: readonly Omit<AgeBand, 'label'>[]) {
+  const out: Record<string, number> = {};
+  for (const b of bands) {
+    let n = 0;
+    for (const [age, c] of ages) if ((b.min === null || age >= b.min) && (b.max === null || age <= b.max)) n += c;
+    out[b.key] = n;
+  }
+  return out;
+}
+
+/** Average whole-year age (one decimal, as averageAge) from exact ages. */
+export function averageOfAges(ages: ReadonlyMap<number, number>): number | null {
+  let count = 0;
+  let sum = 0;
+  for (const [age, n] of ages) {
+    count += n;
+    sum += age * n;
+  }
+  return count === 0 ? null : Math.round((sum / count) * 10) / 10;
+}

@@ -6,7 +6,21 @@ import { findUnit } from '../units/units.repository.js';
 import { todayOf } from '../../domain/dates.js';
 import { codeName } from '../codes/codes.catalog.js';
 import * as repo from './stats.repository.js';
-import { AGE_BANDS, EDUCATION_TIERS, PYRAMID_BANDS, averageAge, birthRanges, monthDay, share } from './stats.rules.js';
+import type { Db } from '../../db/database.js';
+import { authorityCount } from '../cadres/cadres.repository.js';
+import {
+  AGE_BANDS,
+  EDUCATION_TIERS,
+  PYRAMID_BANDS,
+  ageCounts,
+  type AgeBand,
+  averageAge,
+  averageOfAges,
+  bandCounts,
+  birthRanges,
+  monthDay,
+  share,
+} from './stats.rules.js';
 
 export interface StatItem {
   key: string;
@@ -25,17 +39,42 @@ function authorityLabel(a: { name: string; level: string }): string {
   return m ? `${m[1]}管干部` : a.name;
 }
 
+/**
+ * The active cadres' figures over a scope on a date from the counts the database keeps in step with
+ * every write (migrations 0009 and 0015), plus the few cadres born in the date's month of the year
+ * after its day: exact, never stale, without reading every cadre (issue 3). Same figures as
+ * repo.cadreFigures and repo.cadresByLevel, which scan (stats-counts.test.ts compares them).
+ */
+export async function keptCadreFigures(db: Db, scope: repo.Scope, bands: readonly AgeBand[], on: string) {
+  const [levels, births] = await Promise.all([repo.keptProfile(db, scope), repo.keptBirths(db, scope, on)]);
+  const sum = (k: Exclude<keyof (typeof levels)[number], 'levelCode'>) => levels.reduce((s, l) => s + l[k], 0);
+  const ages = ageCounts(births.months, births.later, on);
+  const total = sum('total');
+  const known = sum('graduate') + sum('bachelor') + sum('college') + sum('unknown');
+  return {
+    total,
+    women: sum('women'),
+    nonParty: sum('nonParty'),
+    minority: sum('minority'),
+    averageAge: averageOfAges(ages),
+    bands: bandCounts(ages, bands),
+    education: { graduate: sum('graduate'), bachelor: sum('bachelor'), college: sum('college'), secondary: total - known, unknown: sum('unknown') },
+    byLevel: levels.map((l) => ({ levelCode: l.levelCode, count: l.total })),
+  };
+}
+
 export async function overview(ctx: Ctx) {
   requireAccess(ctx.actor, 'stats:read');
   const today = todayOf(ctx.now);
-  const scope = ctx.actor.visibleAuthorityIds;
+  const authorityIds = ctx.actor.visibleAuthorityIds;
+  const scope = { authorityIds, all: authorityIds.length === (await authorityCount(ctx.db)) };
   const ranges = birthRanges(AGE_BANDS, today);
-  const [c, byAuthority, byLevel, staffing] = await Promise.all([
-    repo.cadreFigures(ctx.db, scope, ranges, monthDay(today)),
-    repo.cadresByAuthority(ctx.db, scope),
-    repo.cadresByLevel(ctx.db, scope),
+  const [c, byAuthority, staffing] = await Promise.all([
+    keptCadreFigures(ctx.db, scope, AGE_BANDS, today),
+    repo.cadresByAuthority(ctx.db, authorityIds),
     repo.staffingFigures(ctx.db, scope, today),
   ]);
+  const byLevel = c.byLevel;
   const active = { status: 'active' };
   const item = (key: string, label: string, count: number, filter?: Record<string, string>): StatItem => ({
     key,
@@ -51,7 +90,7 @@ export async function overview(ctx: Ctx) {
   return {
     asOf: today,
     total: item('total', '在职干部', c.total, {}),
-    averageAge: averageAge(c.total, c.sumBirthYears, c.birthdaysLater, today),
+    averageAge: c.averageAge,
     byAuthority: byAuthority.map((a) => item(`authority${a.id}`, authorityLabel(a), a.count, { authorityId: String(a.id) })),
     byLevel: byLevel.map((l) =>
       l.levelCode === null
