@@ -3,7 +3,7 @@
 // (PostgreSQL: --db postgres://…?options=-c%20search_path%3Dganbu_bench). SQLite shows
 // EXPLAIN QUERY PLAN, PostgreSQL EXPLAIN ANALYZE. Times are medians of --runs, after one run not counted.
 import { parseArgs } from 'node:util';
-import { sql, type Compilable } from 'kysely';
+import type { Compilable } from 'kysely';
 import { databaseTarget } from '../src/config.js';
 import { dialectOf, openDatabase } from '../src/db/database.js';
 import { todayOf } from '../src/domain/dates.js';
@@ -37,18 +37,11 @@ async function measure(q: Compilable<unknown>) {
   ts.sort((a, b) => a - b);
   let plan = '';
   if (args.plans) {
-    const ex = pg
-      ? await sql
-          .raw(`explain (analyze, costs off, timing off, summary off) ${c.sql}`)
-          .execute(db)
-          .catch(() => null)
-      : null;
-    if (pg && ex) {
-      plan = (ex.rows as Record<string, string>[]).map((r) => r['QUERY PLAN']).join('\n');
-    } else if (!pg) {
-      const r = await db.executeQuery({ ...c, sql: `explain query plan ${c.sql}` } as never);
-      plan = (r.rows as { detail: string }[]).map((x) => x.detail).join(' | ');
-    }
+    const prefix = pg ? 'explain (analyze, costs off, timing off, summary off) ' : 'explain query plan ';
+    const r = await db.executeQuery({ ...c, sql: prefix + c.sql } as never);
+    plan = pg
+      ? (r.rows as Record<string, string>[]).map((x) => x['QUERY PLAN']).join('\n')
+      : (r.rows as { detail: string }[]).map((x) => x.detail).join(' | ');
   }
   return { ms: Math.round(ts[Math.floor(ts.length / 2)] * 10) / 10, rows, plan };
 }
