@@ -1,7 +1,8 @@
 // The only code that reads and writes cadre tables. Every read takes the actor's visible authorities,
 // so a cadre outside the actor's 干部管理权限 is simply not found.
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { dialectOf, executeCompiled, type Db } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
 import type { CadreTable } from './cadres.table.js';
 import type { AppraisalEntry, FamilyMember, RankEntry, ResumeLine, RewardEntry } from './cadres.rules.js';
 import { chunks } from '../../domain/group.js';
@@ -401,8 +402,50 @@ export function nameGrams(text: string): string[] {
   return [...grams];
 }
 
+/** A text column's values strictly between two bounds (either open): one piece of a NOT IN or <>. */
+interface Range {
+  above?: string;
+  below?: string;
+}
+
+/**
+ * What `x NOT IN (codes)` matches, as disjoint ranges: below the first code, between each two, above
+ * the last (NULL is in none of them, as it matches no NOT IN). Each is an index range, so a count
+ * can be summed from them without reading the rest of the index.
+ */
+function rangesOutside(codes: readonly string[]): Range[] {
+  const sorted = [...new Set(codes)].sort();
+  if (!sorted.length) return [{}];
+  return [{ below: sorted[0] }, ...sorted.slice(1).map((c, i) => ({ above: sorted[i], below: c })), { above: sorted[sorted.length - 1] }];
+}
+
+interface FilterOptions {
+  /**
+   * SQLite: the page is to walk the index of this sort order, checking the conditions row by row
+   * (they match many cadres, so 20 come soon): every condition column but the sort's own is written
+   * as `+column`, which SQLite never answers from an index. Without it SQLite's planner often chose
+   * a condition's index and sorted every match (≈ 5 s for 中共党员 under 40 at 1,000,000).
+   */
+  walk?: CadreSort;
+  /** instead of politicalNotIn and ethnic 'minority': one piece of each (countCadres sums the pieces) */
+  politicalRange?: Range;
+  ethnicRange?: Range;
+}
+
 /** The cadres matching a filter, within scope: the base of the search and of the roster export. */
-export function filtered(db: Db, f: CadreConditions) {
+export function filtered(db: Db, f: CadreConditions, o: FilterOptions = {}) {
+  const pg = dialectOf(db as unknown as Kysely<unknown>) === 'postgres';
+  const walking = !pg && o.walk !== undefined;
+  // The column as is, or with a unary plus that keeps SQLite from answering it from an index.
+  const col = <T = string>(
+    c: 'gender' | 'birthDate' | 'ethnicCode' | 'politicalStatus' | 'highestEducation' | 'levelCode' | 'rankCode' | 'unitId',
+  ) => {
+    const ref = `cadres.${c}` as const;
+    if (!walking || (o.walk && SORT_COLUMNS[o.walk] === ref)) return sql.ref<T>(ref);
+    return sql<T>`+${sql.ref(ref)}`;
+  };
+  const inRange = (c: 'politicalStatus' | 'ethnicCode', r: Range) => (eb: ExpressionBuilder<Database, 'cadres'>) =>
+    eb.and([...(r.above !== undefined ? [eb(col(c), '>', r.above)] : []), ...(r.below !== undefined ? [eb(col(c), '<', r.below)] : [])]);
   let q = db.selectFrom('cadres');
   if (!f.allAuthorities) q = q.where('cadres.authorityId', 'in', f.authorityIds);
   if (f.status) q = q.where('cadres.status', '=', f.status);
@@ -436,23 +479,25 @@ export function filtered(db: Db, f: CadreConditions) {
       });
     }
   }
-  if (f.gender) q = q.where('cadres.gender', '=', f.gender);
-  if (f.bornOnOrBefore) q = q.where('cadres.birthDate', '<=', f.bornOnOrBefore);
-  if (f.bornAfter) q = q.where('cadres.birthDate', '>', f.bornAfter);
+  if (f.gender) q = q.where(col('gender'), '=', f.gender);
+  if (f.bornOnOrBefore) q = q.where(col('birthDate'), '<=', f.bornOnOrBefore);
+  if (f.bornAfter) q = q.where(col('birthDate'), '>', f.bornAfter);
   // 'minority' = every 民族 but 汉族 (GB 3304 code 01), the 少数民族干部 of the statistics.
-  if (f.ethnic === 'minority') q = q.where('cadres.ethnicCode', '<>', '01');
-  else if (f.ethnic) q = q.where('cadres.ethnicCode', '=', f.ethnic);
-  if (f.politicalIn) q = q.where('cadres.politicalStatus', 'in', f.politicalIn);
-  if (f.politicalNotIn) q = q.where('cadres.politicalStatus', 'not in', f.politicalNotIn);
+  if (o.ethnicRange) q = q.where(inRange('ethnicCode', o.ethnicRange));
+  else if (f.ethnic === 'minority') q = q.where(col('ethnicCode'), '<>', '01');
+  else if (f.ethnic) q = q.where(col('ethnicCode'), '=', f.ethnic);
+  if (f.politicalIn) q = q.where(col('politicalStatus'), 'in', f.politicalIn);
+  if (o.politicalRange) q = q.where(inRange('politicalStatus', o.politicalRange));
+  else if (f.politicalNotIn) q = q.where(col('politicalStatus'), 'not in', f.politicalNotIn);
   // An empty list (conditions that exclude each other) matches nothing rather than writing IN ().
-  if (f.educationIn) q = f.educationIn.length ? q.where('cadres.highestEducation', 'in', f.educationIn) : q.where(sql<boolean>`1 = 0`);
-  if (f.levelIn) q = f.levelIn.length ? q.where('cadres.levelCode', 'in', f.levelIn) : q.where(sql<boolean>`1 = 0`);
-  if (f.educationMissing) q = q.where('cadres.highestEducation', 'is', null);
-  if (f.levelMissing) q = q.where('cadres.levelCode', 'is', null);
-  if (f.rank) q = q.where('cadres.rankCode', '=', f.rank);
+  if (f.educationIn) q = f.educationIn.length ? q.where(col('highestEducation'), 'in', f.educationIn) : q.where(sql<boolean>`1 = 0`);
+  if (f.levelIn) q = f.levelIn.length ? q.where(col('levelCode'), 'in', f.levelIn) : q.where(sql<boolean>`1 = 0`);
+  if (f.educationMissing) q = q.where(col('highestEducation'), 'is', null);
+  if (f.levelMissing) q = q.where(col('levelCode'), 'is', null);
+  if (f.rank) q = q.where(col('rankCode'), '=', f.rank);
   if (f.unitPath) {
     const path = `${likeText(f.unitPath)}%`;
-    q = q.where('cadres.unitId', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.path', 'like', path));
+    q = q.where(col<number | null>('unitId'), 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.path', 'like', path));
   }
   if (f.specialtyContains) q = q.where('cadres.specialty', 'like', `%${likeText(f.specialtyContains)}%`);
   if (f.tag) {
@@ -480,12 +525,59 @@ export async function searchCadres(db: Db, f: CadreFilter) {
   // The filter is the whole input of both queries: the same search (the default list above all) reuses
   // their compiled SQL.
   const key = JSON.stringify(f);
-  const [page, total] = await Promise.all([executeCompiled(db, `cadres.page ${key}`, () => pageQuery(db, f)), countCadres(db, f, key)]);
+  if (dialectOf(db as unknown as Kysely<unknown>) === 'postgres') {
+    // PostgreSQL weighs the LIMIT itself (walk the order's index or sort the matches) and runs both
+    // queries at once on two connections.
+    const [page, total] = await Promise.all([executeCompiled(db, `cadres.page ${key}`, () => pageQuery(db, f)), countCadres(db, f, key)]);
+    return { items: page.rows, total };
+  }
+  // SQLite runs one statement at a time anyway: the total first, then it decides the page's plan.
+  const total = await countCadres(db, f, key);
+  const walk = await walkPage(db, f, total);
+  const page = await executeCompiled(db, `cadres.page ${walk ? 'walk ' : ''}${key}`, () => pageQuery(db, f, walk));
   return { items: page.rows, total };
 }
 
-function pageQuery(db: Db, f: CadreFilter) {
-  let items = filtered(db, f)
+/** SQLite: whether the page should walk the order's index (FilterOptions.walk), given the total. */
+export async function walkPage(db: Db, f: CadreFilter, total: number): Promise<boolean> {
+  if (total === 0 || f.nameContains || f.pinyinPrefix || isScopeOnly(f)) return false;
+  // Walking the order's index reads ≈ (offset + limit) × inScope / total rows (a random row read each)
+  // to find the page; starting from a condition's index reads ≈ total index entries (often without
+  // their rows) and sorts them. A row read costs ≈ 10 index entries (measured at 1,000,000: 4,500
+  // matches walked 112 ms, driven 12 ms), so walk when (offset + limit) × inScope / total × 10 ≤ total.
+  const inScope = await scopeCount(db, f);
+  return total * total >= 10 * (f.offset + f.limit) * inScope;
+}
+
+/** The list's order: the sort key, then name_pinyin and id as tie-breaks. */
+function ordered<Q extends SelectQueryBuilder<Database, 'cadres', object>>(q: Q, f: CadreFilter): Q {
+  let o = q as SelectQueryBuilder<Database, 'cadres', object>;
+  // Empty 职务层次 sorts last either way; SQLite and PostgreSQL disagree on where NULLs go by default.
+  // The expression is indexed as written here (migration 0016), so a page by level walks that index.
+  if (f.sort === 'level') o = o.orderBy(sql`case when ${sql.ref('cadres.levelCode')} is null then 1 else 0 end`);
+  o = o.orderBy(SORT_COLUMNS[f.sort], f.order);
+  // Naming name_pinyin twice in ORDER BY keeps SQLite from walking cadres_status_pinyin: it sorted
+  // the whole table (≈ 280 ms at 100,000 cadres) for the default list.
+  if (f.sort !== 'pinyin') o = o.orderBy('cadres.namePinyin');
+  return o.orderBy('cadres.id') as Q;
+}
+
+/**
+ * The page's query (exported for bench/search-plans.ts, which shows its plan). The page's ids are
+ * found first from cadres alone, then only those rows are read and joined: the ids can come from an
+ * index without reading rows, and the planner cannot start from the authorities (SQLite scanned all
+ * authorities and sorted their cadres for an age range, ≈ 1 s at 1,000,000).
+ */
+export function pageQuery(db: Db, f: CadreFilter, walk = false) {
+  const ids = ordered(filtered(db, f, walk ? { walk: f.sort } : {}).select('cadres.id'), f)
+    .limit(f.limit)
+    .offset(f.offset);
+  // CROSS JOIN keeps SQLite from reordering: from the 20 ids to their rows, never the other way round
+  // (it scanned every cadre against a Bloom filter of the page). PostgreSQL plans it as an inner join.
+  const items = db
+    .selectFrom(ids.as('page'))
+    .crossJoin('cadres')
+    .whereRef('cadres.id', '=', 'page.id')
     .innerJoin('authorities', 'authorities.id', 'cadres.authorityId')
     .leftJoin('units', 'units.id', 'cadres.unitId')
     .select([
@@ -505,38 +597,56 @@ function pageQuery(db: Db, f: CadreFilter) {
       'units.name as unitName',
       'authorities.name as authorityName',
     ]);
-  // Empty 职务层次 sorts last either way; SQLite and PostgreSQL disagree on where NULLs go by default.
-  if (f.sort === 'level') items = items.orderBy(sql`case when ${sql.ref('cadres.levelCode')} is null then 1 else 0 end`);
-  items = items.orderBy(SORT_COLUMNS[f.sort], f.order);
-  // Naming name_pinyin twice in ORDER BY keeps SQLite from walking cadres_status_pinyin: it sorted
-  // the whole table (≈ 280 ms at 100,000 cadres) for the default list.
-  if (f.sort !== 'pinyin') items = items.orderBy('cadres.namePinyin');
-  return items.orderBy('cadres.id').limit(f.limit).offset(f.offset);
+  return ordered(items as unknown as SelectQueryBuilder<Database, 'cadres', object>, f) as unknown as typeof items;
 }
 
 /** Keys that only scope, order or cut the list; any other condition set means rows must be counted. */
 const SCOPE_ONLY = new Set(['authorityIds', 'allAuthorities', 'status', 'sort', 'order', 'limit', 'offset']);
 
+const isScopeOnly = (f: CadreConditions) => Object.entries(f).every(([k, v]) => SCOPE_ONLY.has(k) || v === undefined || v === false);
+
+/** The cadres in scope with the status asked for, summed from cadre_counts (migration 0009). */
+async function scopeCount(db: Db, f: CadreConditions): Promise<number> {
+  const r = await executeCompiled(db, `cadres.sum ${JSON.stringify([f.allAuthorities || f.authorityIds, f.status])}`, () => {
+    let q = db.selectFrom('cadreCounts').select((eb) => eb.fn.sum<number | string | null>('n').as('n'));
+    if (!f.allAuthorities) q = q.where('authorityId', 'in', f.authorityIds);
+    if (f.status) q = q.where('status', '=', f.status);
+    return q;
+  });
+  return Number(r.rows[0]?.n ?? 0);
+}
+
 /**
  * The exact number of cadres matching the conditions. Scope and status alone (the default list) are
  * summed from cadre_counts, which triggers keep in the same transaction as the cadre rows (migration
- * 0009); counting 100,000 index entries took ≈ 20 ms per request on SQLite. Any other condition counts rows.
+ * 0009); counting 100,000 index entries took ≈ 20 ms per request on SQLite. Any other condition counts
+ * index entries (migration 0016 gives each common condition an index that covers the count).
  */
 export async function countCadres(db: Db, f: CadreConditions, key = JSON.stringify(f)): Promise<number> {
   if (f.authorityIds.length === 0) return 0;
-  const scopeOnly = Object.entries(f).every(([k, v]) => SCOPE_ONLY.has(k) || v === undefined || v === false);
-  if (scopeOnly) {
-    const r = await executeCompiled(db, `cadres.sum ${JSON.stringify([f.allAuthorities || f.authorityIds, f.status])}`, () => {
-      let q = db.selectFrom('cadreCounts').select((eb) => eb.fn.sum<number | string | null>('n').as('n'));
-      if (!f.allAuthorities) q = q.where('authorityId', 'in', f.authorityIds);
-      if (f.status) q = q.where('status', '=', f.status);
-      return q;
-    });
-    return Number(r.rows[0]?.n ?? 0);
-  }
+  if (isScopeOnly(f)) return scopeCount(db, f);
   // Sort and paging keys in `key` make a few identical count queries under different keys: harmless.
-  const r = await executeCompiled(db, `cadres.count ${key}`, () => filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')));
-  return Number(r.rows[0].n);
+  const r = await executeCompiled(db, `cadres.count ${key}`, () => countQuery(db, f));
+  return Object.values(r.rows[0] as Record<string, number | string>).reduce<number>((sum, n) => sum + Number(n), 0);
+}
+
+/**
+ * 党外 (political status NOT IN the party codes) and 少数民族 (ethnic code <> 01) match most of an
+ * index but cannot be read as a range of it: both databases read every entry (SQLite ≈ 0.4 s at
+ * 1,000,000). Split into disjoint ranges (rangesOutside), each counted from its index range, the
+ * pieces add up to the same exact total.
+ */
+function countPieces(f: CadreConditions): FilterOptions[] {
+  const political = f.politicalNotIn ? rangesOutside(f.politicalNotIn) : [undefined];
+  const ethnic = f.ethnic === 'minority' ? rangesOutside(['01']) : [undefined];
+  return political.flatMap((p) => ethnic.map((e) => ({ ...(p && { politicalRange: p }), ...(e && { ethnicRange: e }) })));
+}
+
+/** The row count of countCadres: one column per piece, to be added (exported for bench/search-plans.ts). */
+export function countQuery(db: Db, f: CadreConditions) {
+  const pieces = countPieces(f);
+  const count = (o: FilterOptions) => filtered(db, f, o).select((eb) => eb.fn.countAll<number>().as('n'));
+  return pieces.length === 1 ? count(pieces[0]) : db.selectNoFrom(pieces.map((o, i) => count(o).as(`n${i}`)));
 }
 
 export async function tagsOf(db: Db, cadreIds: number[]): Promise<Map<number, string[]>> {
