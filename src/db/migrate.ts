@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_cadre_counts.js';
 import * as m0010 from './migrations/0010_family_name_index.js';
 import * as m0011 from './migrations/0011_promising_sources.js';
 import * as m0013 from './migrations/0013_name_grams.js';
+import * as m0014 from './migrations/0014_excel_uploads.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0010_family_name_index': m0010,
   '0011_promising_sources': m0011,
   '0013_name_grams': m0013,
+  '0014_excel_uploads': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

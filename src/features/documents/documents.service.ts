@@ -31,6 +31,7 @@ import { createRosterWriter } from '../../io/excel-roster.js';
 import { buildTemplate, errorWorkbook, headerLabel, readFirstSheet, type CellError } from '../../io/excel-import.js';
 import * as repo from './documents.repository.js';
 import * as unitsRepo from '../units/units.repository.js';
+import { getSetting } from '../settings/settings.service.js';
 import { writeAppointment } from '../units/appointments.service.js';
 import { appointmentProblems } from '../../domain/teams.js';
 import {
@@ -183,24 +184,30 @@ export interface ImportReport {
   errors: ImportError[];
 }
 
-interface Upload {
-  userId: number;
-  kind: ImportKind;
-  data: Buffer;
-  errors: CellError[];
-  expires: number;
+/**
+ * Delete uploaded templates older than the retention setting of import jobs (their bytes are cadre
+ * data, not kept for long); runs when a new upload starts. The number deleted.
+ */
+export async function cleanupExcelUploads(db: Db, now: Date): Promise<number> {
+  const days = await getSetting(db, 'import.retentionDays', now);
+  return repo.deleteUploadsBefore(db, new Date(now.getTime() - days * 86_400_000).toISOString());
 }
 
-/** Uploads by token for the error workbook, kept an hour in this process. */
-const uploads = new Map<string, Upload>();
-const UPLOAD_TTL_MS = 3_600_000;
-
-function remember(ctx: Ctx, kind: ImportKind, data: Buffer, errors: CellError[]): string {
-  const now = Date.now();
-  for (const [k, u] of uploads) if (u.expires < now) uploads.delete(k);
-  const token = crypto.randomBytes(16).toString('hex');
-  uploads.set(token, { userId: ctx.actor.userId, kind, data, errors, expires: now + UPLOAD_TTL_MS });
-  return token;
+/**
+ * An upload the actor may use: the uploader's, or one of an account with the same 干部管理权限 (who sees
+ * the same cadres, so the check and the write are the same); anything else, or one past its retention,
+ * is not found (without saying whether it exists).
+ */
+async function ownUpload(ctx: Ctx, token: string) {
+  const u = await repo.findUpload(ctx.db, token);
+  const days = await getSetting(ctx.db, 'import.retentionDays', ctx.now);
+  if (
+    !u ||
+    (u.userId !== ctx.actor.userId && u.authorityId !== ctx.actor.authorityId) ||
+    Date.parse(u.createdAt) < ctx.now.getTime() - days * 86_400_000
+  )
+    throw notFound('该导入记录（已过期或不存在）');
+  return u;
 }
 
 /** One block of a cadres template as a dry run checked it, with what the check depended on in the database. */
@@ -321,6 +328,23 @@ type ImportPlan = (db: Db, write?: (rows: PlannedWrite[]) => Promise<void>) => P
  */
 export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boolean, filename: string): Promise<ImportReport> {
   requireAccess(ctx.actor, 'cadre:write');
+  return runImport(ctx, kind, data, dryRun, filename);
+}
+
+/** Confirm the import of a workbook uploaded for a dry run (kept in excel_uploads), once. */
+export async function confirmUpload(ctx: Ctx, token: string): Promise<ImportReport> {
+  requireAccess(ctx.actor, 'cadre:write');
+  const u = await ownUpload(ctx, token);
+  if (u.confirmedAt) throw new AppError('CONFLICT', '该工作簿已确认导入，不能重复导入；如需再次导入请重新上传');
+  return runImport(ctx, u.kind as ImportKind, Buffer.from(u.data), false, u.fileName, token);
+}
+
+/**
+ * The import itself. `stored`: the token of an upload being confirmed (marked confirmed in the
+ * import's transaction); without it the workbook is kept as a new upload (confirmed at once when
+ * not a dry run).
+ */
+async function runImport(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boolean, filename: string, stored?: string): Promise<ImportReport> {
   const key = kind === 'cadres' ? planKey(ctx, kind, data) : '';
   let cached = dryRun ? undefined : checkedPlans.get(ctx.actor.userId);
   if (cached && (cached.key !== key || cached.expires < Date.now())) cached = undefined;
@@ -617,13 +641,31 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
     };
   }
 
+  const token = stored ?? crypto.randomBytes(16).toString('hex');
+  const upload = (confirmedAt: string | null) => ({
+    token,
+    userId: ctx.actor.userId,
+    authorityId: ctx.actor.authorityId,
+    kind,
+    fileName: filename,
+    data,
+    rows: rowCount,
+    errors: JSON.stringify(errors),
+    createdAt: ctx.now.toISOString(),
+    confirmedAt,
+  });
+  if (!stored) await cleanupExcelUploads(ctx.db, ctx.now);
   if (dryRun) {
     await plan(ctx.db);
     if (keep) checkedPlans.set(ctx.actor.userId, keep());
+    await repo.insertUpload(ctx.db, upload(null));
   } else {
     const detail = { source: 'excel', kind, file: filename };
     await guardDuplicateId(
       ctx.db.transaction().execute(async (trx) => {
+        // first, so that a second confirm of the same upload (here or in another process) waits and then fails
+        if (stored && !(await repo.markUploadConfirmed(trx, stored, ctx.now.toISOString())))
+          throw new AppError('CONFLICT', '该工作簿已确认导入，不能重复导入；如需再次导入请重新上传');
         const auditRows: AuditRow[] = [];
         const updates: cadresRepo.CadreUpdate[] = [];
         await plan(trx, async (rows) => {
@@ -646,11 +688,13 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
           if (await cadresRepo.updateCadres(trx, updates.splice(0))) throw new AppError('STALE_VERSION');
           await insertAudits(trx, auditRows.splice(0));
         });
+        // the error workbook after a confirm shows what the confirm found
+        if (stored) await repo.setUploadErrors(trx, stored, JSON.stringify(errors));
+        else await repo.insertUpload(trx, upload(ctx.now.toISOString()));
       }),
     );
   }
   const badRows = new Set(errors.map((e) => e.row));
-  const token = remember(ctx, kind, data, errors);
   const headerOf = (col?: number) => (col === undefined ? undefined : sheet.header[col]);
   return {
     token,
@@ -674,7 +718,18 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
 /** The uploaded workbook with a 错误 column, for the user who uploaded it. */
 export async function errorsWorkbook(ctx: Ctx, token: string) {
   requireAccess(ctx.actor, 'cadre:write');
-  const u = uploads.get(token);
-  if (!u || u.userId !== ctx.actor.userId || u.expires < Date.now()) throw notFound('该导入记录（已过期或不存在）');
-  return { data: await errorWorkbook(u.data, u.errors), filename: `${IMPORT_KINDS[u.kind]}_错误.xlsx` };
+  const u = await ownUpload(ctx, token);
+  const kind = u.kind as ImportKind;
+  const data = await errorWorkbook(Buffer.from(u.data), JSON.parse(u.errors) as CellError[]);
+  // the workbook holds cadre data and may be fetched by another account of the authority: audited as an export
+  await insertAudit(
+    ctx.db,
+    buildAuditRow({
+      event: 'cadre.export',
+      actor: ctx.actor,
+      at: ctx.now,
+      detail: { format: 'xlsx', kind: 'import-errors', template: kind, file: u.fileName, uploadedBy: u.userId, rows: u.rows },
+    }),
+  );
+  return { data, filename: `${IMPORT_KINDS[kind]}_错误.xlsx` };
 }
