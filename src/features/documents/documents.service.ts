@@ -418,9 +418,8 @@ async function runImport(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boole
       read.push({ row: r.row, idCard: parsed.id, fields: { ...fields, idCard: parsed.id }, birthMonth: parsed.birthDate.slice(0, 7) });
     }
     const readErrors = errors.slice();
-    const checkBlock = async (db: Db, block: ReadRow[], settings: Awaited<ReturnType<typeof validationSettings>>): Promise<CheckedBlock> => {
-      const inDb: Ctx = { ...ctx, db };
-      const errorsBefore = errors.length;
+    /** What a block's check reads from the database, all of it before any row is validated. */
+    const readBlock = async (db: Db, block: ReadRow[]) => {
       const owners = await cadresRepo.findIdCardOwners(
         db,
         block.map((b) => b.idCard),
@@ -436,6 +435,16 @@ async function runImport(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boole
         ]),
       ];
       const unitAuthorities = await cadresRepo.unitAuthorities(db, unitIds);
+      return { owners, stored, children, unitIds, unitAuthorities };
+    };
+    const checkBlock = async (
+      db: Db,
+      block: ReadRow[],
+      settings: Awaited<ReturnType<typeof validationSettings>>,
+      { owners, stored, children, unitIds, unitAuthorities }: Awaited<ReturnType<typeof readBlock>>,
+    ): Promise<CheckedBlock> => {
+      const inDb: Ctx = { ...ctx, db };
+      const errorsBefore = errors.length;
       const planned: PlannedWrite[] = [];
       for (const b of block) {
         const ownerId = owners.get(b.idCard);
@@ -479,14 +488,34 @@ async function runImport(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boole
       const settings = await validationSettings({ ...ctx, db });
       settingsText = JSON.stringify(settings);
       const reuse = cached?.settings === settingsText ? cached.blocks : undefined;
-      for (let start = 0, i = 0; start < read.length; start += EXCEL_BLOCK, i++) {
-        const block = read.slice(start, start + EXCEL_BLOCK);
-        let checked = reuse?.[i];
-        if (checked && (await stillCurrent(db, block, checked))) errors.push(...checked.errors);
-        else checked = await checkBlock(db, block, settings);
+      const blockAt = (i: number) => read.slice(i * EXCEL_BLOCK, (i + 1) * EXCEL_BLOCK);
+      // A block's reads (or the check that a dry run's result still holds) are started before the block
+      // above it is validated and written: on PostgreSQL a dry run reads on another pooled connection
+      // meanwhile, and a confirm's reads wait on its one connection while this process works. The blocks
+      // are distinct ID numbers and cadres, so a block's writes cannot change what the next one reads.
+      const fetch = (i: number) => {
+        const block = blockAt(i);
+        const p = (async () => {
+          const c = reuse?.[i];
+          return c && (await stillCurrent(db, block, c)) ? { block, current: c } : { block, reads: await readBlock(db, block) };
+        })();
+        p.catch(() => undefined); // awaited below; not an unhandled rejection while an earlier block is written
+        return p;
+      };
+      const count = Math.ceil(read.length / EXCEL_BLOCK);
+      let next = count ? fetch(0) : undefined;
+      for (let i = 0; i < count; i++) {
+        const got = await next!;
+        next = i + 1 < count ? fetch(i + 1) : undefined;
+        let checked: CheckedBlock;
+        if (got.current) {
+          checked = got.current;
+          errors.push(...checked.errors);
+        } else checked = await checkBlock(db, got.block, settings, got.reads!);
         blocks.push(checked);
         await write?.(checked.planned);
       }
+      await next; // none left: for the type checker, and for a failed fetch past the last block
     };
     keep = () => ({
       key,
@@ -668,6 +697,14 @@ async function runImport(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boole
           throw new AppError('CONFLICT', '该工作簿已确认导入，不能重复导入；如需再次导入请重新上传');
         const auditRows: AuditRow[] = [];
         const updates: cadresRepo.CadreUpdate[] = [];
+        // A block's rows are written by two statements sent while the next block is prepared: the
+        // database works on them while this process validates. Awaited before the next block's are sent
+        // (a stale version fails the import there) and before the commit.
+        const flush = async (u: cadresRepo.CadreUpdate[], a: AuditRow[]) => {
+          if (await cadresRepo.updateCadres(trx, u)) throw new AppError('STALE_VERSION');
+          await insertAudits(trx, a);
+        };
+        let flushing = Promise.resolve();
         await plan(trx, async (rows) => {
           for (const p of rows) {
             if (p.before) {
@@ -685,9 +722,11 @@ async function runImport(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boole
               created++;
             }
           }
-          if (await cadresRepo.updateCadres(trx, updates.splice(0))) throw new AppError('STALE_VERSION');
-          await insertAudits(trx, auditRows.splice(0));
+          await flushing;
+          flushing = flush(updates.splice(0), auditRows.splice(0));
+          flushing.catch(() => undefined); // awaited above or below; not unhandled meanwhile
         });
+        await flushing;
         // the error workbook after a confirm shows what the confirm found
         if (stored) await repo.setUploadErrors(trx, stored, JSON.stringify(errors));
         else await repo.insertUpload(trx, upload(ctx.now.toISOString()));

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
-import { authorityId, cadreInput, idCardFor, insertUnit } from '../../../test/support/factory.js';
+import { authorityId, cadreInput, cadreRow, idCardFor, insertUnit } from '../../../test/support/factory.js';
+import { sql } from 'kysely';
 import { nameKeys } from '../../domain/pinyin.js';
 import { rosterPage, sortKey, type RosterCursor } from './documents.repository.js';
 
@@ -319,6 +320,68 @@ describe.each(dialects)('documents on %s', (dialect) => {
     } finally {
       await second.close();
     }
+  });
+
+  it('confirms a workbook of several blocks all or nothing: a write failing in the last block leaves the earlier ones unwritten', async () => {
+    // 2,100 rows: three blocks of the import (1,000 rows each), the writes of one sent while the next is prepared
+    const rows = Array.from({ length: 2100 }, () => cadreRow({ idCard: idCardFor('1980-01-01'), partyJoinMonth: '2005-07', authorityId: city }));
+    for (let i = 0; i < rows.length; i += 500)
+      await h.t.db
+        .insertInto('cadres')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    const tpl = await get('ganbuke', '/api/templates/cadres.xlsx');
+    const { wb, ws } = await sheetOf(tpl.rawPayload);
+    const header = (ws.getRow(1).values as string[]).slice(1).map((s) => s.replace('＊', ''));
+    const [idCol, remarksCol] = [header.indexOf('身份证号') + 1, header.indexOf('备注') + 1];
+    rows.forEach((r, i) => {
+      ws.getRow(i + 2).getCell(idCol).value = r.idCard;
+      ws.getRow(i + 2).getCell(remarksCol).value = `分块 ${i}`;
+    });
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const dry = await upload('cadres', data, 1);
+    expect(dry.body, JSON.stringify(dry.body.errors.slice(0, 3))).toMatchObject({ rows: 2100, valid: 2100, invalid: 0 });
+
+    // the last row's update refused by the database, in the third block
+    const last = rows[2099].idCard;
+    if (dialect === 'postgres') {
+      await sql`create function refuse_last() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(h.t.db);
+      await sql`create trigger refuse_last before update on cadres for each row when (new.id_card = ${sql.lit(last)}) execute function refuse_last()`.execute(
+        h.t.db,
+      );
+    } else
+      await sql`create trigger refuse_last before update on cadres when new.id_card = ${sql.lit(last)} begin select raise(abort, 'refused'); end`.execute(
+        h.t.db,
+      );
+    const versions = async () =>
+      (await h.t.db.selectFrom('cadres').select(['version', 'remarks']).where('idCard', 'in', [rows[0].idCard, rows[1500].idCard]).execute()).map(
+        (r) => r.version,
+      );
+    try {
+      const failed = await h.app.inject({
+        method: 'POST',
+        url: `/api/imports/excel/${dry.body.token}/confirm`,
+        headers: await h.as('ganbuke'),
+        payload: {},
+      });
+      expect(failed.statusCode).toBe(500);
+      expect(await versions()).toEqual([1, 1]);
+      expect(
+        (await h.t.db.selectFrom('excelUploads').select('confirmedAt').where('token', '=', dry.body.token).executeTakeFirstOrThrow()).confirmedAt,
+      ).toBeNull();
+    } finally {
+      await sql`drop trigger refuse_last${sql.raw(dialect === 'postgres' ? ' on cadres' : '')}`.execute(h.t.db);
+    }
+    const done = await h.app.inject({
+      method: 'POST',
+      url: `/api/imports/excel/${dry.body.token}/confirm`,
+      headers: await h.as('ganbuke'),
+      payload: {},
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ updated: 2100, invalid: 0 });
+    expect(await versions()).toEqual([2, 2]);
+    expect((await h.t.db.selectFrom('cadres').select('remarks').where('idCard', '=', last).executeTakeFirstOrThrow()).remarks).toBe('分块 2099');
   });
 
   it('deletes uploaded workbooks past the import retention when a new upload starts', async () => {
