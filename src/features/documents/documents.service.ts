@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { requireAccess, type Ctx } from '../../server/access.js';
 import { AppError, notFound, validationError, type FieldIssue } from '../../server/errors.js';
-import type { Db } from '../../db/database.js';
+import { dialectOf, type Db } from '../../db/database.js';
+import type { Kysely } from 'kysely';
 import { todayOf } from '../../domain/dates.js';
 import { parseIdCard } from '../../domain/idcard.js';
 import { buildAuditRow, type AuditRow } from '../audit/audit.events.js';
@@ -472,16 +473,19 @@ async function runImport(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boole
       return { owners, versions, unitIds, unitAuthorities, planned, errors: errors.slice(errorsBefore) };
     };
     /** Whether what a block's check read is still what the database holds. */
-    const stillCurrent = async (db: Db, block: ReadRow[], c: CheckedBlock) =>
-      sameMap(
-        c.owners,
-        await cadresRepo.findIdCardOwners(
-          db,
-          block.map((b) => b.idCard),
-        ),
-      ) &&
-      sameMap(c.versions, await cadresRepo.cadreVersions(db, [...c.versions.keys()])) &&
-      sameMap(c.unitAuthorities, await cadresRepo.unitAuthorities(db, c.unitIds));
+    const stillCurrent = async (db: Db, block: ReadRow[], c: CheckedBlock) => {
+      const now = await repo.ownersWithVersions(
+        db,
+        block.map((b) => b.idCard),
+      );
+      const versions = new Map([...now.values()].map((o) => [o.id, o.version]));
+      return (
+        now.size === c.owners.size &&
+        [...c.owners].every(([idCard, id]) => now.get(idCard)?.id === id) &&
+        sameMap(c.versions, new Map([...c.versions.keys()].map((id) => [id, versions.get(id)]))) &&
+        sameMap(c.unitAuthorities, await cadresRepo.unitAuthorities(db, c.unitIds))
+      );
+    };
     const blocks: CheckedBlock[] = [];
     let settingsText = '';
     plan = async (db, write) => {
@@ -489,6 +493,11 @@ async function runImport(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boole
       settingsText = JSON.stringify(settings);
       const reuse = cached?.settings === settingsText ? cached.blocks : undefined;
       const blockAt = (i: number) => read.slice(i * EXCEL_BLOCK, (i + 1) * EXCEL_BLOCK);
+      // On PostgreSQL a confirm's reads go to another pooled connection, beside its transaction's
+      // writes: they see the same rows (a block's writes touch only its own cadres, none of another
+      // block's), and what changes meanwhile is caught by the writes (the version in each UPDATE, the
+      // unique ID number). SQLite has the one connection the transaction holds.
+      const reader = write && dialectOf(ctx.db as unknown as Kysely<unknown>) === 'postgres' ? ctx.db : db;
       // A block's reads (or the check that a dry run's result still holds) are started before the block
       // above it is validated and written: on PostgreSQL a dry run reads on another pooled connection
       // meanwhile, and a confirm's reads wait on its one connection while this process works. The blocks
@@ -497,7 +506,7 @@ async function runImport(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boole
         const block = blockAt(i);
         const p = (async () => {
           const c = reuse?.[i];
-          return c && (await stillCurrent(db, block, c)) ? { block, current: c } : { block, reads: await readBlock(db, block) };
+          return c && (await stillCurrent(reader, block, c)) ? { block, current: c } : { block, reads: await readBlock(reader, block) };
         })();
         p.catch(() => undefined); // awaited below; not an unhandled rejection while an earlier block is written
         return p;
