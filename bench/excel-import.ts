@@ -77,7 +77,7 @@ try {
     const files = unzipSync(fs.readFileSync(args.cache));
     const strings = strFromU8(files['xl/sharedStrings.xml']).replace(/基准测试 [0-9T:-]{19}/g, `基准测试 ${stamp}`);
     files['xl/sharedStrings.xml'] = strToU8(strings);
-    data = Buffer.from(zipSync(files));
+    data = Buffer.from(zipSync(files, { level: 1 }));
   } else {
     const people = await db.selectFrom('cadres').select(['idCard', 'name']).orderBy('id').limit(Number(args.rows)).execute();
     const columns = IMPORT_COLUMNS.cadres;
