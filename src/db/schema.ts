@@ -20,6 +20,7 @@ import type {
   CadrePhotoTable,
 } from '../features/cadres/cadres.table.js';
 import type { CadreRmbExtrasTable, ImportJobTable, ImportJobFileTable } from '../features/transfer/transfer.table.js';
+import type { ExcelUploadTable } from '../features/documents/documents.table.js';
 import type { AdjustmentPlanTable, AdjustmentPlanMoveTable } from '../features/simulation/simulation.table.js';
 import type {
   AnalysisRecordTable,
@@ -64,6 +65,7 @@ export interface Database {
   cadreRmbExtras: CadreRmbExtrasTable;
   importJobs: ImportJobTable;
   importJobFiles: ImportJobFileTable;
+  excelUploads: ExcelUploadTable;
   adjustmentPlans: AdjustmentPlanTable;
   adjustmentPlanMoves: AdjustmentPlanMoveTable;
   analysisRecords: AnalysisRecordTable;

@@ -1,9 +1,11 @@
 // Reads of the documents feature: the roster in pages of keyset order, so an export of any size reads
-// a bounded number of rows at a time.
-import { sql } from 'kysely';
+// a bounded number of rows at a time; and the uploaded Excel templates kept for their confirmation.
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { filtered, type CadreConditions, type CadreSort } from '../cadres/cadres.repository.js';
 import type { RosterRow } from './documents.rules.js';
+import type { ExcelUploadTable } from './documents.table.js';
+import { chunks } from '../../domain/group.js';
 
 /**
  * Sort columns that are never null: these page by keyset, on the columns of the search indexes
@@ -156,5 +158,54 @@ export async function appointmentCadres(db: Db, ids: readonly number[]) {
         .where('id', 'in', list.slice(i, i + 500))
         .execute()),
     );
+  return out;
+}
+
+// ---- uploaded Excel templates (migration 0017) ----
+
+export type ExcelUploadRow = Selectable<ExcelUploadTable>;
+
+export async function insertUpload(db: Db, row: Insertable<ExcelUploadTable>): Promise<void> {
+  await db.insertInto('excelUploads').values(row).execute();
+}
+
+export async function findUpload(db: Db, token: string): Promise<ExcelUploadRow | undefined> {
+  return db.selectFrom('excelUploads').selectAll().where('token', '=', token).executeTakeFirst();
+}
+
+/**
+ * Mark an upload confirmed, once: false when it already was (a second confirm, or one running in
+ * another process: on PostgreSQL the row stays locked until that transaction ends).
+ */
+export async function markUploadConfirmed(db: Db, token: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('excelUploads')
+    .set({ confirmedAt: at })
+    .where('token', '=', token)
+    .where('confirmedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function setUploadErrors(db: Db, token: string, errors: string): Promise<void> {
+  await db.updateTable('excelUploads').set({ errors }).where('token', '=', token).execute();
+}
+
+/** Delete the uploads created before `before` (ISO instant), for the retention cleanup. */
+export async function deleteUploadsBefore(db: Db, before: string): Promise<number> {
+  const r = await db.deleteFrom('excelUploads').where('createdAt', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/**
+ * Owner and version of each ID number held (any authority): a dry run's check of an import block is
+ * still current when both are unchanged. One query per 500 ID numbers, for what took two.
+ */
+export async function ownersWithVersions(db: Db, idCards: readonly string[]): Promise<Map<string, { id: number; version: number }>> {
+  const out = new Map<string, { id: number; version: number }>();
+  for (const part of chunks([...new Set(idCards)], 500)) {
+    const rows = await db.selectFrom('cadres').select(['id', 'idCard', 'version']).where('idCard', 'in', part).execute();
+    for (const r of rows) out.set(r.idCard, { id: r.id, version: r.version });
+  }
   return out;
 }

@@ -31,7 +31,7 @@ const Kind = z.object({
 });
 
 const ImportReport = z.object({
-  token: z.string().describe('下载错误工作簿用的编号'),
+  token: z.string().describe('导入编号：下载错误工作簿、确认导入用'),
   kind: z.string(),
   dryRun: z.boolean(),
   rows: z.number(),
@@ -41,6 +41,8 @@ const ImportReport = z.object({
   updated: z.number(),
   errors: z.array(z.object({ row: z.number(), column: z.string().optional(), columnLabel: z.string().optional(), message: z.string() })),
 });
+
+const Token = z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '导入编号无效') });
 
 const File = z.any().describe('文件字节');
 
@@ -139,6 +141,20 @@ export async function documentsRoutes(app: App, deps: AppDeps) {
     },
   );
 
+  app.post(
+    '/api/imports/excel/:token/confirm',
+    {
+      config: { permission: 'cadre:write' },
+      schema: {
+        tags,
+        summary: '确认导入试导入时上传的工作簿（按导入编号，不必再次上传；重新检查后写入全部有效行，一个事务，只能确认一次）',
+        params: Token,
+        response: { 200: ImportReport, ...errorResponses },
+      },
+    },
+    async (req) => svc.confirmUpload(ctxOf(req, deps), req.params.token),
+  );
+
   app.get(
     '/api/imports/excel/:token/errors.xlsx',
     {
@@ -146,7 +162,7 @@ export async function documentsRoutes(app: App, deps: AppDeps) {
       schema: {
         tags,
         summary: '导入的工作簿加“错误”列（改正后可重新上传）',
-        params: z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, '导入编号无效') }),
+        params: Token,
         response: { 200: File, ...errorResponses },
       },
     },

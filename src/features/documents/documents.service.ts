@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { requireAccess, type Ctx } from '../../server/access.js';
 import { AppError, notFound, validationError, type FieldIssue } from '../../server/errors.js';
-import type { Db } from '../../db/database.js';
+import { dialectOf, type Db } from '../../db/database.js';
+import type { Kysely } from 'kysely';
 import { todayOf } from '../../domain/dates.js';
 import { parseIdCard } from '../../domain/idcard.js';
 import { buildAuditRow, type AuditRow } from '../audit/audit.events.js';
@@ -31,6 +32,7 @@ import { createRosterWriter } from '../../io/excel-roster.js';
 import { buildTemplate, errorWorkbook, headerLabel, readFirstSheet, type CellError } from '../../io/excel-import.js';
 import * as repo from './documents.repository.js';
 import * as unitsRepo from '../units/units.repository.js';
+import { getSetting } from '../settings/settings.service.js';
 import { writeAppointment } from '../units/appointments.service.js';
 import { appointmentProblems } from '../../domain/teams.js';
 import {
@@ -183,24 +185,30 @@ export interface ImportReport {
   errors: ImportError[];
 }
 
-interface Upload {
-  userId: number;
-  kind: ImportKind;
-  data: Buffer;
-  errors: CellError[];
-  expires: number;
+/**
+ * Delete uploaded templates older than the retention setting of import jobs (their bytes are cadre
+ * data, not kept for long); runs when a new upload starts. The number deleted.
+ */
+export async function cleanupExcelUploads(db: Db, now: Date): Promise<number> {
+  const days = await getSetting(db, 'import.retentionDays', now);
+  return repo.deleteUploadsBefore(db, new Date(now.getTime() - days * 86_400_000).toISOString());
 }
 
-/** Uploads by token for the error workbook, kept an hour in this process. */
-const uploads = new Map<string, Upload>();
-const UPLOAD_TTL_MS = 3_600_000;
-
-function remember(ctx: Ctx, kind: ImportKind, data: Buffer, errors: CellError[]): string {
-  const now = Date.now();
-  for (const [k, u] of uploads) if (u.expires < now) uploads.delete(k);
-  const token = crypto.randomBytes(16).toString('hex');
-  uploads.set(token, { userId: ctx.actor.userId, kind, data, errors, expires: now + UPLOAD_TTL_MS });
-  return token;
+/**
+ * An upload the actor may use: the uploader's, or one of an account with the same 干部管理权限 (who sees
+ * the same cadres, so the check and the write are the same); anything else, or one past its retention,
+ * is not found (without saying whether it exists).
+ */
+async function ownUpload(ctx: Ctx, token: string) {
+  const u = await repo.findUpload(ctx.db, token);
+  const days = await getSetting(ctx.db, 'import.retentionDays', ctx.now);
+  if (
+    !u ||
+    (u.userId !== ctx.actor.userId && u.authorityId !== ctx.actor.authorityId) ||
+    Date.parse(u.createdAt) < ctx.now.getTime() - days * 86_400_000
+  )
+    throw notFound('该导入记录（已过期或不存在）');
+  return u;
 }
 
 /** One block of a cadres template as a dry run checked it, with what the check depended on in the database. */
@@ -321,6 +329,23 @@ type ImportPlan = (db: Db, write?: (rows: PlannedWrite[]) => Promise<void>) => P
  */
 export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boolean, filename: string): Promise<ImportReport> {
   requireAccess(ctx.actor, 'cadre:write');
+  return runImport(ctx, kind, data, dryRun, filename);
+}
+
+/** Confirm the import of a workbook uploaded for a dry run (kept in excel_uploads), once. */
+export async function confirmUpload(ctx: Ctx, token: string): Promise<ImportReport> {
+  requireAccess(ctx.actor, 'cadre:write');
+  const u = await ownUpload(ctx, token);
+  if (u.confirmedAt) throw new AppError('CONFLICT', '该工作簿已确认导入，不能重复导入；如需再次导入请重新上传');
+  return runImport(ctx, u.kind as ImportKind, Buffer.from(u.data), false, u.fileName, token);
+}
+
+/**
+ * The import itself. `stored`: the token of an upload being confirmed (marked confirmed in the
+ * import's transaction); without it the workbook is kept as a new upload (confirmed at once when
+ * not a dry run).
+ */
+async function runImport(ctx: Ctx, kind: ImportKind, data: Buffer, dryRun: boolean, filename: string, stored?: string): Promise<ImportReport> {
   const key = kind === 'cadres' ? planKey(ctx, kind, data) : '';
   let cached = dryRun ? undefined : checkedPlans.get(ctx.actor.userId);
   if (cached && (cached.key !== key || cached.expires < Date.now())) cached = undefined;
@@ -394,9 +419,8 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
       read.push({ row: r.row, idCard: parsed.id, fields: { ...fields, idCard: parsed.id }, birthMonth: parsed.birthDate.slice(0, 7) });
     }
     const readErrors = errors.slice();
-    const checkBlock = async (db: Db, block: ReadRow[], settings: Awaited<ReturnType<typeof validationSettings>>): Promise<CheckedBlock> => {
-      const inDb: Ctx = { ...ctx, db };
-      const errorsBefore = errors.length;
+    /** What a block's check reads from the database, all of it before any row is validated. */
+    const readBlock = async (db: Db, block: ReadRow[]) => {
       const owners = await cadresRepo.findIdCardOwners(
         db,
         block.map((b) => b.idCard),
@@ -412,6 +436,16 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
         ]),
       ];
       const unitAuthorities = await cadresRepo.unitAuthorities(db, unitIds);
+      return { owners, stored, children, unitIds, unitAuthorities };
+    };
+    const checkBlock = async (
+      db: Db,
+      block: ReadRow[],
+      settings: Awaited<ReturnType<typeof validationSettings>>,
+      { owners, stored, children, unitIds, unitAuthorities }: Awaited<ReturnType<typeof readBlock>>,
+    ): Promise<CheckedBlock> => {
+      const inDb: Ctx = { ...ctx, db };
+      const errorsBefore = errors.length;
       const planned: PlannedWrite[] = [];
       for (const b of block) {
         const ownerId = owners.get(b.idCard);
@@ -439,30 +473,58 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
       return { owners, versions, unitIds, unitAuthorities, planned, errors: errors.slice(errorsBefore) };
     };
     /** Whether what a block's check read is still what the database holds. */
-    const stillCurrent = async (db: Db, block: ReadRow[], c: CheckedBlock) =>
-      sameMap(
-        c.owners,
-        await cadresRepo.findIdCardOwners(
-          db,
-          block.map((b) => b.idCard),
-        ),
-      ) &&
-      sameMap(c.versions, await cadresRepo.cadreVersions(db, [...c.versions.keys()])) &&
-      sameMap(c.unitAuthorities, await cadresRepo.unitAuthorities(db, c.unitIds));
+    const stillCurrent = async (db: Db, block: ReadRow[], c: CheckedBlock) => {
+      const now = await repo.ownersWithVersions(
+        db,
+        block.map((b) => b.idCard),
+      );
+      const versions = new Map([...now.values()].map((o) => [o.id, o.version]));
+      return (
+        now.size === c.owners.size &&
+        [...c.owners].every(([idCard, id]) => now.get(idCard)?.id === id) &&
+        sameMap(c.versions, new Map([...c.versions.keys()].map((id) => [id, versions.get(id)]))) &&
+        sameMap(c.unitAuthorities, await cadresRepo.unitAuthorities(db, c.unitIds))
+      );
+    };
     const blocks: CheckedBlock[] = [];
     let settingsText = '';
     plan = async (db, write) => {
       const settings = await validationSettings({ ...ctx, db });
       settingsText = JSON.stringify(settings);
       const reuse = cached?.settings === settingsText ? cached.blocks : undefined;
-      for (let start = 0, i = 0; start < read.length; start += EXCEL_BLOCK, i++) {
-        const block = read.slice(start, start + EXCEL_BLOCK);
-        let checked = reuse?.[i];
-        if (checked && (await stillCurrent(db, block, checked))) errors.push(...checked.errors);
-        else checked = await checkBlock(db, block, settings);
+      const blockAt = (i: number) => read.slice(i * EXCEL_BLOCK, (i + 1) * EXCEL_BLOCK);
+      // On PostgreSQL a confirm's reads go to another pooled connection, beside its transaction's
+      // writes: they see the same rows (a block's writes touch only its own cadres, none of another
+      // block's), and what changes meanwhile is caught by the writes (the version in each UPDATE, the
+      // unique ID number). SQLite has the one connection the transaction holds.
+      const reader = write && dialectOf(ctx.db as unknown as Kysely<unknown>) === 'postgres' ? ctx.db : db;
+      // A block's reads (or the check that a dry run's result still holds) are started before the block
+      // above it is validated and written: on PostgreSQL a dry run reads on another pooled connection
+      // meanwhile, and a confirm's reads wait on its one connection while this process works. The blocks
+      // are distinct ID numbers and cadres, so a block's writes cannot change what the next one reads.
+      const fetch = (i: number) => {
+        const block = blockAt(i);
+        const p = (async () => {
+          const c = reuse?.[i];
+          return c && (await stillCurrent(reader, block, c)) ? { block, current: c } : { block, reads: await readBlock(reader, block) };
+        })();
+        p.catch(() => undefined); // awaited below; not an unhandled rejection while an earlier block is written
+        return p;
+      };
+      const count = Math.ceil(read.length / EXCEL_BLOCK);
+      let next = count ? fetch(0) : undefined;
+      for (let i = 0; i < count; i++) {
+        const got = await next!;
+        next = i + 1 < count ? fetch(i + 1) : undefined;
+        let checked: CheckedBlock;
+        if (got.current) {
+          checked = got.current;
+          errors.push(...checked.errors);
+        } else checked = await checkBlock(db, got.block, settings, got.reads!);
         blocks.push(checked);
         await write?.(checked.planned);
       }
+      await next; // none left: for the type checker, and for a failed fetch past the last block
     };
     keep = () => ({
       key,
@@ -617,15 +679,41 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
     };
   }
 
+  const token = stored ?? crypto.randomBytes(16).toString('hex');
+  const upload = (confirmedAt: string | null) => ({
+    token,
+    userId: ctx.actor.userId,
+    authorityId: ctx.actor.authorityId,
+    kind,
+    fileName: filename,
+    data,
+    rows: rowCount,
+    errors: JSON.stringify(errors),
+    createdAt: ctx.now.toISOString(),
+    confirmedAt,
+  });
+  if (!stored) await cleanupExcelUploads(ctx.db, ctx.now);
   if (dryRun) {
     await plan(ctx.db);
     if (keep) checkedPlans.set(ctx.actor.userId, keep());
+    await repo.insertUpload(ctx.db, upload(null));
   } else {
     const detail = { source: 'excel', kind, file: filename };
     await guardDuplicateId(
       ctx.db.transaction().execute(async (trx) => {
+        // first, so that a second confirm of the same upload (here or in another process) waits and then fails
+        if (stored && !(await repo.markUploadConfirmed(trx, stored, ctx.now.toISOString())))
+          throw new AppError('CONFLICT', '该工作簿已确认导入，不能重复导入；如需再次导入请重新上传');
         const auditRows: AuditRow[] = [];
         const updates: cadresRepo.CadreUpdate[] = [];
+        // A block's rows are written by two statements sent while the next block is prepared: the
+        // database works on them while this process validates. Awaited before the next block's are sent
+        // (a stale version fails the import there) and before the commit.
+        const flush = async (u: cadresRepo.CadreUpdate[], a: AuditRow[]) => {
+          if (await cadresRepo.updateCadres(trx, u)) throw new AppError('STALE_VERSION');
+          await insertAudits(trx, a);
+        };
+        let flushing = Promise.resolve();
         await plan(trx, async (rows) => {
           for (const p of rows) {
             if (p.before) {
@@ -643,14 +731,18 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
               created++;
             }
           }
-          if (await cadresRepo.updateCadres(trx, updates.splice(0))) throw new AppError('STALE_VERSION');
-          await insertAudits(trx, auditRows.splice(0));
+          await flushing;
+          flushing = flush(updates.splice(0), auditRows.splice(0));
+          flushing.catch(() => undefined); // awaited above or below; not unhandled meanwhile
         });
+        await flushing;
+        // the error workbook after a confirm shows what the confirm found
+        if (stored) await repo.setUploadErrors(trx, stored, JSON.stringify(errors));
+        else await repo.insertUpload(trx, upload(ctx.now.toISOString()));
       }),
     );
   }
   const badRows = new Set(errors.map((e) => e.row));
-  const token = remember(ctx, kind, data, errors);
   const headerOf = (col?: number) => (col === undefined ? undefined : sheet.header[col]);
   return {
     token,
@@ -674,7 +766,18 @@ export async function importExcel(ctx: Ctx, kind: ImportKind, data: Buffer, dryR
 /** The uploaded workbook with a 错误 column, for the user who uploaded it. */
 export async function errorsWorkbook(ctx: Ctx, token: string) {
   requireAccess(ctx.actor, 'cadre:write');
-  const u = uploads.get(token);
-  if (!u || u.userId !== ctx.actor.userId || u.expires < Date.now()) throw notFound('该导入记录（已过期或不存在）');
-  return { data: await errorWorkbook(u.data, u.errors), filename: `${IMPORT_KINDS[u.kind]}_错误.xlsx` };
+  const u = await ownUpload(ctx, token);
+  const kind = u.kind as ImportKind;
+  const data = await errorWorkbook(Buffer.from(u.data), JSON.parse(u.errors) as CellError[]);
+  // the workbook holds cadre data and may be fetched by another account of the authority: audited as an export
+  await insertAudit(
+    ctx.db,
+    buildAuditRow({
+      event: 'cadre.export',
+      actor: ctx.actor,
+      at: ctx.now,
+      detail: { format: 'xlsx', kind: 'import-errors', template: kind, file: u.fileName, uploadedBy: u.userId, rows: u.rows },
+    }),
+  );
+  return { data, filename: `${IMPORT_KINDS[kind]}_错误.xlsx` };
 }

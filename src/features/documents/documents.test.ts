@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { dialects } from '../../../test/support/db.js';
 import { testApp, type TestApp } from '../../../test/support/app.js';
-import { authorityId, cadreInput, idCardFor, insertUnit } from '../../../test/support/factory.js';
+import { authorityId, cadreInput, cadreRow, idCardFor, insertUnit } from '../../../test/support/factory.js';
+import { sql } from 'kysely';
 import { nameKeys } from '../../domain/pinyin.js';
 import { rosterPage, sortKey, type RosterCursor } from './documents.repository.js';
 
@@ -253,6 +254,173 @@ describe.each(dialects)('documents on %s', (dialect) => {
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail).changes).toEqual([{ field: 'currentPost', old: '别人改的职务', new: '导入的职务' }]);
+  });
+
+  it('keeps the uploaded workbook in the database: another server process serves its error workbook and confirms it, once, within its authority', async () => {
+    const c = await create({ name: '异地确认' });
+    const tpl = await get('ganbuke', '/api/templates/cadres.xlsx');
+    const { wb, ws } = await sheetOf(tpl.rawPayload);
+    const header = (ws.getRow(1).values as string[]).slice(1).map((s) => s.replace('＊', ''));
+    const put = (row: number, values: Record<string, string>) => {
+      for (const [label, v] of Object.entries(values)) ws.getRow(row).getCell(header.indexOf(label) + 1).value = v;
+    };
+    put(2, { 身份证号: c.idCard, 备注: '由第二个进程确认' });
+    put(3, { 身份证号: '110105194912310021', 姓名: '错误乙' });
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const dry = await upload('cadres', data, 1);
+    expect(dry.body, JSON.stringify(dry.body)).toMatchObject({ rows: 2, valid: 1, invalid: 1 });
+    const { token } = dry.body;
+    const stored = await h.t.db.selectFrom('excelUploads').selectAll().where('token', '=', token).executeTakeFirstOrThrow();
+    expect(Buffer.from(stored.data).equals(data)).toBe(true);
+    expect(stored).toMatchObject({ kind: 'cadres', fileName: 'cadres.xlsx', rows: 2, confirmedAt: null, authorityId: city });
+
+    // a second server: the app's modules loaded afresh (nothing in memory shared with the first), on the same database
+    vi.resetModules();
+    const { buildApp } = await import('../../server/app.js');
+    const second = await buildApp({ db: h.t.db, dialect, now: () => h.clock.now, cookieSecure: false });
+    try {
+      const via = async (user: string, method: 'GET' | 'POST', url: string) =>
+        second.inject({ method, url, headers: await h.as(user), ...(method === 'POST' && { payload: {} }) });
+      const errs = await via('ganbuke', 'GET', `/api/imports/excel/${token}/errors.xlsx`);
+      expect(errs.statusCode, errs.body).toBe(200);
+      const back = await sheetOf(errs.rawPayload);
+      const lastCol = back.ws.getRow(1).cellCount;
+      expect(String(back.ws.getRow(3).getCell(lastCol).value)).toContain('身份证号');
+      // another authority's account (with cadre:write) neither sees nor confirms it
+      expect((await via('donghu', 'GET', `/api/imports/excel/${token}/errors.xlsx`)).statusCode).toBe(404);
+      expect((await via('donghu', 'POST', `/api/imports/excel/${token}/confirm`)).statusCode).toBe(404);
+      expect((await via('leader', 'POST', `/api/imports/excel/${token}/confirm`)).statusCode).toBe(403);
+      expect((await via('ganbuke', 'POST', `/api/imports/excel/${'0'.repeat(32)}/confirm`)).statusCode).toBe(404);
+
+      const done = await via('ganbuke', 'POST', `/api/imports/excel/${token}/confirm`);
+      expect(done.statusCode, done.body).toBe(200);
+      expect(done.json()).toMatchObject({ token, dryRun: false, rows: 2, created: 0, updated: 1, invalid: 1 });
+      expect((await get('ganbuke', `/api/cadres/${c.id}`)).json()).toMatchObject({ remarks: '由第二个进程确认', version: 2 });
+      const audit = await h.t.db
+        .selectFrom('auditLog')
+        .select('detail')
+        .where('event', '=', 'cadre.update')
+        .where('targetId', '=', String(c.id))
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(audit.detail)).toMatchObject({ source: 'excel', kind: 'cadres', file: 'cadres.xlsx' });
+      // once: a second confirm, through either server, writes nothing
+      const again = await h.app.inject({ method: 'POST', url: `/api/imports/excel/${token}/confirm`, headers: await h.as('ganbuke'), payload: {} });
+      expect(again.statusCode, again.body).toBe(409);
+      expect((await get('ganbuke', `/api/cadres/${c.id}`)).json()).toMatchObject({ version: 2 });
+      expect((await h.t.db.selectFrom('excelUploads').select('confirmedAt').where('token', '=', token).executeTakeFirstOrThrow()).confirmedAt).toBe(
+        h.clock.now.toISOString(),
+      );
+      const exports = await h.t.db
+        .selectFrom('auditLog')
+        .select('detail')
+        .where('event', '=', 'cadre.export')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(exports.detail)).toMatchObject({ kind: 'import-errors', file: 'cadres.xlsx' });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('confirms a workbook of several blocks all or nothing: a write failing in the last block leaves the earlier ones unwritten', async () => {
+    // 2,100 rows: three blocks of the import (1,000 rows each), the writes of one sent while the next is prepared
+    const rows = Array.from({ length: 2100 }, () => cadreRow({ idCard: idCardFor('1980-01-01'), partyJoinMonth: '2005-07', authorityId: city }));
+    for (let i = 0; i < rows.length; i += 500)
+      await h.t.db
+        .insertInto('cadres')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    const tpl = await get('ganbuke', '/api/templates/cadres.xlsx');
+    const { wb, ws } = await sheetOf(tpl.rawPayload);
+    const header = (ws.getRow(1).values as string[]).slice(1).map((s) => s.replace('＊', ''));
+    const [idCol, remarksCol] = [header.indexOf('身份证号') + 1, header.indexOf('备注') + 1];
+    rows.forEach((r, i) => {
+      ws.getRow(i + 2).getCell(idCol).value = r.idCard;
+      ws.getRow(i + 2).getCell(remarksCol).value = `分块 ${i}`;
+    });
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const dry = await upload('cadres', data, 1);
+    expect(dry.body, JSON.stringify(dry.body.errors.slice(0, 3))).toMatchObject({ rows: 2100, valid: 2100, invalid: 0 });
+
+    // the last row's update refused by the database, in the third block
+    const last = rows[2099].idCard;
+    if (dialect === 'postgres') {
+      await sql`create function refuse_last() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(h.t.db);
+      await sql`create trigger refuse_last before update on cadres for each row when (new.id_card = ${sql.lit(last)}) execute function refuse_last()`.execute(
+        h.t.db,
+      );
+    } else
+      await sql`create trigger refuse_last before update on cadres when new.id_card = ${sql.lit(last)} begin select raise(abort, 'refused'); end`.execute(
+        h.t.db,
+      );
+    const versions = async () =>
+      (await h.t.db.selectFrom('cadres').select(['version', 'remarks']).where('idCard', 'in', [rows[0].idCard, rows[1500].idCard]).execute()).map(
+        (r) => r.version,
+      );
+    try {
+      const failed = await h.app.inject({
+        method: 'POST',
+        url: `/api/imports/excel/${dry.body.token}/confirm`,
+        headers: await h.as('ganbuke'),
+        payload: {},
+      });
+      expect(failed.statusCode).toBe(500);
+      expect(await versions()).toEqual([1, 1]);
+      expect(
+        (await h.t.db.selectFrom('excelUploads').select('confirmedAt').where('token', '=', dry.body.token).executeTakeFirstOrThrow()).confirmedAt,
+      ).toBeNull();
+    } finally {
+      await sql`drop trigger refuse_last${sql.raw(dialect === 'postgres' ? ' on cadres' : '')}`.execute(h.t.db);
+    }
+    const done = await h.app.inject({
+      method: 'POST',
+      url: `/api/imports/excel/${dry.body.token}/confirm`,
+      headers: await h.as('ganbuke'),
+      payload: {},
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ updated: 2100, invalid: 0 });
+    expect(await versions()).toEqual([2, 2]);
+    expect((await h.t.db.selectFrom('cadres').select('remarks').where('idCard', '=', last).executeTakeFirstOrThrow()).remarks).toBe('分块 2099');
+    // the later tests page through every cadre of this database: not through these
+    for (let i = 0; i < rows.length; i += 500)
+      await h.t.db
+        .deleteFrom('cadres')
+        .where(
+          'idCard',
+          'in',
+          rows.slice(i, i + 500).map((r) => r.idCard),
+        )
+        .execute();
+  });
+
+  it('deletes uploaded workbooks past the import retention when a new upload starts', async () => {
+    const tpl = await get('ganbuke', '/api/templates/cadres.xlsx');
+    const { wb, ws } = await sheetOf(tpl.rawPayload);
+    ws.getRow(2).getCell(1).value = '110105194912310021';
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const old = await upload('cadres', data, 1);
+    const kept = await upload('cadres', data, 1);
+    // the first uploaded 31 days ago (the default retention is 30 days), the second 29
+    const ago = (days: number) => new Date(h.clock.now.getTime() - days * 86_400_000).toISOString();
+    await h.t.db
+      .updateTable('excelUploads')
+      .set({ createdAt: ago(31) })
+      .where('token', '=', old.body.token)
+      .execute();
+    await h.t.db
+      .updateTable('excelUploads')
+      .set({ createdAt: ago(29) })
+      .where('token', '=', kept.body.token)
+      .execute();
+    expect((await get('ganbuke', `/api/imports/excel/${old.body.token}/errors.xlsx`)).statusCode).toBe(404);
+    expect((await get('ganbuke', `/api/imports/excel/${kept.body.token}/errors.xlsx`)).statusCode).toBe(200);
+    const tokens = async () => (await h.t.db.selectFrom('excelUploads').select('token').execute()).map((r) => r.token);
+    expect(await tokens()).toContain(old.body.token);
+    const fresh = await upload('cadres', data, 1);
+    expect(fresh.status).toBe(200);
+    expect(await tokens()).not.toContain(old.body.token);
+    expect(await tokens()).toEqual(expect.arrayContaining([kept.body.token, fresh.body.token]));
   });
 
   it('imports appraisals per cadre and year', async () => {

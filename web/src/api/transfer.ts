@@ -118,5 +118,7 @@ export const transferApi = {
     form.append('file', file, file.name);
     return api.upload<ExcelReport>(`/api/imports/excel/${kind}`, form, { dryRun: dryRun ? '1' : '0' });
   },
+  /** confirm the workbook of a dry run by its token: the server kept it, nothing is uploaded again */
+  confirmExcel: (token: string) => api.post<ExcelReport>(`/api/imports/excel/${token}/confirm`, {}),
   downloadExcelErrors: (token: string) => downloadFile(`/api/imports/excel/${token}/errors.xlsx`, { fallbackName: '导入错误.xlsx' }),
 };

@@ -22,7 +22,7 @@ export function ExcelImport() {
     onSuccess: (r) => setReport(r),
   });
   const commit = useMutation({
-    mutationFn: () => transferApi.importExcel(kind, file!, false),
+    mutationFn: (token: string) => transferApi.confirmExcel(token),
     onSuccess: (r) => {
       setDone(r);
       setReport(null);
@@ -172,7 +172,7 @@ export function ExcelImport() {
               icon={<CheckOutlined />}
               disabled={report.valid === 0}
               loading={commit.isPending}
-              onClick={() => commit.mutate()}
+              onClick={() => commit.mutate(report.token)}
               data-testid="excel-confirm"
             >
               确认导入（{report.valid} 行）
