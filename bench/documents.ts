@@ -124,17 +124,23 @@ export async function excelImport(
     ws.addRow(row);
   }
   const data = Buffer.from(await wb.xlsx.writeBuffer());
-  const post = async (dryRun: 0 | 1) => {
-    const form = new FormData();
-    form.append('file', new Blob([data]), 'bench.xlsx');
+  type Report = { rows: number; invalid: number; updated: number; token: string; errors: { row: number; message: string }[] };
+  /** a timed POST of the import API: its report and seconds */
+  const timed = async (what: string, path: string, init: RequestInit) => {
     const t0 = process.hrtime.bigint();
-    const res = await ok('excel import', await f(`/api/imports/excel/cadres?dryRun=${dryRun}`, { method: 'POST', body: form }));
-    const report = (await res.json()) as { rows: number; invalid: number; updated: number; errors: { row: number; message: string }[] };
+    const res = await ok(what, await f(path, { method: 'POST', ...init }));
+    const report = (await res.json()) as Report;
     return { seconds: ms(t0) / 1000, report };
   };
-  const dry = await post(1);
+  const form = new FormData();
+  form.append('file', new Blob([data]), 'bench.xlsx');
+  const dry = await timed('excel import', '/api/imports/excel/cadres?dryRun=1', { body: form });
   if (dry.report.invalid) throw new Error(`excel dry run: ${dry.report.invalid} bad rows, e.g. ${JSON.stringify(dry.report.errors.slice(0, 3))}`);
-  const confirm = await post(0);
+  // confirmed as the web page does: by the stored upload's token, without sending the file again
+  const confirm = await timed('excel confirm', `/api/imports/excel/${dry.report.token}/confirm`, {
+    body: '{}',
+    headers: { 'content-type': 'application/json' },
+  });
   return {
     seconds: dry.seconds + confirm.seconds,
     drySeconds: dry.seconds,
