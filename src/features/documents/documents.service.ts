@@ -93,8 +93,12 @@ export async function exportCadreDocx(ctx: Ctx, id: number) {
 
 export type RosterQuery = Omit<CadreSearchInput, 'page' | 'pageSize'> & { columns?: string };
 
-/** Rows read per query: a bounded page, whatever the size of the result. */
-export const ROSTER_PAGE = 1000;
+/**
+ * Rows read per query: a bounded page, whatever the size of the result. 5,000 rather than 1,000: each
+ * keyset query has a fixed cost, and on PostgreSQL 100,000 rows took 15.6 s in pages of 1,000 and
+ * 11.4 s in pages of 5,000 (server peak 351 → 398 MB).
+ */
+export const ROSTER_PAGE = 5000;
 
 /**
  * Check the request, count and audit the export, and hand back the writer of the workbook: it reads
