@@ -2,7 +2,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import { inForce, postsWithHolders } from '../units/units.repository.js';
+import { inForce, OVER_QUOTA_SUM, postsWithHolders, VACANT_SUM } from '../units/units.repository.js';
 import { COLLEGE_CODES, type BirthRange } from './stats.rules.js';
 
 /** The visible authorities; `all` when they are every authority (no condition needs writing then). */
@@ -215,7 +215,6 @@ export async function staffingFigures(db: Db, scope: Scope, on: string) {
       .innerJoin('units', 'units.id', 'teams.unitId')
       .where('units.authorityId', 'in', scope.authorityIds);
   const p = perPost.as('p');
-  // Vacancies never go negative per post.
   const [u, t, posts] = await Promise.all([
     units.executeTakeFirstOrThrow(),
     teams.executeTakeFirstOrThrow(),
@@ -224,26 +223,8 @@ export async function staffingFigures(db: Db, scope: Scope, on: string) {
       .select((eb) => [
         eb.fn.sum<number | null>('p.quota').as('quota'),
         eb.fn.sum<number | null>('p.filled').as('filled'),
-        eb.fn
-          .sum<number | null>(
-            eb
-              .case()
-              .when('p.quota', '>', eb.ref('p.filled'))
-              .then(eb('p.quota', '-', eb.ref('p.filled')))
-              .else(0)
-              .end(),
-          )
-          .as('vacant'),
-        eb.fn
-          .sum<number | null>(
-            eb
-              .case()
-              .when('p.filled', '>', eb.ref('p.quota'))
-              .then(eb('p.filled', '-', eb.ref('p.quota')))
-              .else(0)
-              .end(),
-          )
-          .as('overQuota'),
+        VACANT_SUM.as('vacant'),
+        OVER_QUOTA_SUM.as('overQuota'),
         eb.fn
           .count<number>(
             eb
@@ -302,21 +283,7 @@ export async function vacanciesByLevel(db: Db, authorityIds: readonly number[], 
   const p = postsOn(db, authorityIds, on, unitPath).as('p');
   const rows = await db
     .selectFrom(p)
-    .select((eb) => [
-      'p.levelCode',
-      eb.fn.sum<number>('p.quota').as('quota'),
-      eb.fn.sum<number>('p.filled').as('filled'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when('p.quota', '>', eb.ref('p.filled'))
-            .then(eb('p.quota', '-', eb.ref('p.filled')))
-            .else(0)
-            .end(),
-        )
-        .as('vacant'),
-    ])
+    .select((eb) => ['p.levelCode', eb.fn.sum<number>('p.quota').as('quota'), eb.fn.sum<number>('p.filled').as('filled'), VACANT_SUM.as('vacant')])
     .groupBy('p.levelCode')
     .orderBy('p.levelCode')
     .execute();

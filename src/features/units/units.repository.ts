@@ -198,6 +198,14 @@ export async function lockPost(db: Db, id: number) {
 // ---- appointments ----
 
 /** In force on `on`; the SQL twin of domain/teams.ts isInForce (start inclusive, end exclusive). */
+/**
+ * Summed over per-post rows `p` (quota, filled): the vacancies, and the holders beyond quota. Each post
+ * counts on its own, so one post's excess never fills another's vacancy. Team summaries and the
+ * statistics overview both read them.
+ */
+export const VACANT_SUM = sql<number | null>`sum(case when p.quota > p.filled then p.quota - p.filled else 0 end)`;
+export const OVER_QUOTA_SUM = sql<number | null>`sum(case when p.filled > p.quota then p.filled - p.quota else 0 end)`;
+
 export function inForce(on: string) {
   return (eb: ExpressionBuilder<Database, 'appointments'>) =>
     eb.and([eb('appointments.startDate', '<=', on), eb.or([eb('appointments.endDate', 'is', null), eb('appointments.endDate', '>', on)])]);
@@ -367,26 +375,8 @@ export async function teamSummaries(db: Db, authorityIds: readonly number[], on:
       'p.teamId',
       eb.fn.sum<number>('p.quota').as('quota'),
       eb.fn.sum<number>('p.filled').as('filled'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when('p.quota', '>', eb.ref('p.filled'))
-            .then(eb('p.quota', '-', eb.ref('p.filled')))
-            .else(0)
-            .end(),
-        )
-        .as('vacant'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when('p.filled', '>', eb.ref('p.quota'))
-            .then(eb('p.filled', '-', eb.ref('p.quota')))
-            .else(0)
-            .end(),
-        )
-        .as('overQuota'),
+      VACANT_SUM.as('vacant'),
+      OVER_QUOTA_SUM.as('overQuota'),
       eb.fn
         .max<number>(
           eb
