@@ -291,6 +291,10 @@ describe.each(dialects)('documents on %s', (dialect) => {
       expect((await via('donghu', 'POST', `/api/imports/excel/${token}/confirm`)).statusCode).toBe(404);
       expect((await via('leader', 'POST', `/api/imports/excel/${token}/confirm`)).statusCode).toBe(403);
       expect((await via('ganbuke', 'POST', `/api/imports/excel/${'0'.repeat(32)}/confirm`)).statusCode).toBe(404);
+      // a token that is not one: refused with the field named, before anything is looked up
+      const malformed = await via('ganbuke', 'POST', '/api/imports/excel/not-a-token/confirm');
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.body).toContain('导入编号');
 
       const done = await via('ganbuke', 'POST', `/api/imports/excel/${token}/confirm`);
       expect(done.statusCode, done.body).toBe(200);
