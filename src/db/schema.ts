@@ -10,6 +10,7 @@ import type {
   CadreProfileCountTable,
   CadreBirthCountTable,
   CadreNameGramTable,
+  FamilyNamesakeTable,
   CadreTable,
   CadreResumeTable,
   CadreRewardTable,
@@ -55,6 +56,7 @@ export interface Database {
   cadreProfileCounts: CadreProfileCountTable;
   cadreBirthCounts: CadreBirthCountTable;
   cadreNameGrams: CadreNameGramTable;
+  familyNamesakes: FamilyNamesakeTable;
   cadreResume: CadreResumeTable;
   cadreRewards: CadreRewardTable;
   cadreAppraisals: CadreAppraisalTable;

@@ -4,7 +4,7 @@
 // call whatever the number of teams, so all 30,000 teams of a province load in one go.
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { selectArrays } from '../../db/bulk-read.js';
+import { selectRows, type RowOf } from '../../db/bulk-read.js';
 import { inForce } from '../units/units.repository.js';
 
 /** Which teams: given ids, and/or those of units under a path, and/or of some authorities. */
@@ -41,24 +41,8 @@ export async function teamsWithUnits(db: Db, scope: TeamScope) {
       'units.authorityId',
     ])
     .where('teams.id', 'in', scopedTeamIds(db, scope));
-  const rows = await selectArrays<[number, string, string, number, string, string, string, string, number | null, number]>(
-    db,
-    query,
-    ['id', 'name', 'kind', 'unitId', 'unitName', 'unitKind', 'tier', 'path', 'parentId', 'authorityId'],
-    ['path', 'id'],
-  );
-  return rows.map(([id, name, kind, unitId, unitName, unitKind, tier, path, parentId, authorityId]) => ({
-    id,
-    name,
-    kind,
-    unitId,
-    unitName,
-    unitKind,
-    tier,
-    path,
-    parentId,
-    authorityId,
-  }));
+  const shape = { id: 'int', name: 'text', kind: 'text', unitId: 'int', unitName: 'text', unitKind: 'text', tier: 'text', path: 'text', parentId: 'int?', authorityId: 'int' } as const; // prettier-ignore
+  return selectRows(db, query, shape, ['path', 'id']);
 }
 
 /** Every county-level area (单位类别 地区, 层级 county): a few hundred rows at most. */
@@ -68,8 +52,7 @@ export async function countyAreas(db: Db) {
 
 export async function postsOfTeams(db: Db, scope: TeamScope) {
   const query = db.selectFrom('posts').select(['teamId', 'levelCode', 'isChief', 'quota']).where('teamId', 'in', scopedTeamIds(db, scope));
-  const rows = await selectArrays<[number, string, number, number]>(db, query, ['teamId', 'levelCode', 'isChief', 'quota']);
-  return rows.map(([teamId, levelCode, isChief, quota]) => ({ teamId, levelCode, isChief, quota }));
+  return selectRows(db, query, { teamId: 'int', levelCode: 'text', isChief: 'int', quota: 'int' } as const);
 }
 
 /** Who holds the teams' posts on `on`, with the cadre facts the rules read; chiefs first, then in post order. */
@@ -99,82 +82,33 @@ export async function membersOfTeams(db: Db, scope: TeamScope, on: string) {
     ])
     .where('posts.teamId', 'in', scopedTeamIds(db, scope))
     .where(inForce(on));
-  const columns = [
-    'teamId',
-    'postId',
-    'cadreId',
-    'startDate',
-    'postLevelCode',
-    'isChief',
-    'name',
-    'gender',
-    'birthDate',
-    'politicalStatus',
-    'ethnicCode',
-    'nativePlace',
-    'levelSince',
-    'specialty',
-    'highestEducation',
-    'sortOrder',
-    'id',
-  ];
-  type Row = [
-    number,
-    number,
-    number,
-    string,
-    string,
-    number,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string | null,
-    string,
-    string | null,
-    number,
-    number,
-  ];
+  const shape = {
+    teamId: 'int',
+    postId: 'int',
+    cadreId: 'int',
+    startDate: 'text',
+    postLevelCode: 'text',
+    isChief: 'int',
+    name: 'text',
+    gender: 'text',
+    birthDate: 'text',
+    politicalStatus: 'text',
+    ethnicCode: 'text',
+    nativePlace: 'text',
+    levelSince: 'text?',
+    specialty: 'text',
+    highestEducation: 'text?',
+    sortOrder: 'int',
+    id: 'int',
+  } as const;
   // Sorted here, not by the database: sorting 148,550 wide rows there cost more than the small per-team sorts.
-  const rows = (await selectArrays<Row>(db, query, columns)).sort(
-    (a, b) => a[0] - b[0] || b[5] - a[5] || a[15] - b[15] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0) || a[16] - b[16],
-  );
-  return rows.map(
-    ([
-      teamId,
-      postId,
-      cadreId,
-      startDate,
-      postLevelCode,
-      isChief,
-      name,
-      gender,
-      birthDate,
-      politicalStatus,
-      ethnicCode,
-      nativePlace,
-      levelSince,
-      specialty,
-      highestEducation,
-    ]) => ({
-      teamId,
-      postId,
-      cadreId,
-      startDate,
-      postLevelCode,
-      isChief,
-      name,
-      gender,
-      birthDate,
-      politicalStatus,
-      ethnicCode,
-      nativePlace,
-      levelSince,
-      specialty,
-      highestEducation,
-    }),
+  return (await selectRows(db, query, shape)).sort(
+    (a, b) =>
+      a.teamId - b.teamId ||
+      b.isChief - a.isChief ||
+      a.sortOrder - b.sortOrder ||
+      (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0) ||
+      a.id - b.id,
   );
 }
 
@@ -199,15 +133,8 @@ function memberIds(db: Db, scope: TeamScope, on: string) {
     .where(inForce(on));
 }
 
-type FamilyRow = { cadreId: number; seq: number; relation: string; name: string; birthMonth: string | null };
-const FAMILY_COLUMNS = ['cadreId', 'seq', 'relation', 'name', 'birthMonth'];
-const familyRow = ([cadreId, seq, relation, name, birthMonth]: [number, number, string, string, string | null]): FamilyRow => ({
-  cadreId,
-  seq,
-  relation,
-  name,
-  birthMonth,
-});
+const FAMILY = { cadreId: 'int', seq: 'int', relation: 'text', name: 'text', birthMonth: 'text?' } as const;
+type FamilyRow = RowOf<typeof FAMILY>;
 
 /** The 家庭成员 of everyone holding a post of the teams on `on`. */
 export async function familyOfMembers(db: Db, scope: TeamScope, on: string): Promise<FamilyRow[]> {
@@ -215,7 +142,7 @@ export async function familyOfMembers(db: Db, scope: TeamScope, on: string): Pro
     .selectFrom('cadreFamily')
     .select(['cadreId', 'seq', 'relation', 'name', 'birthMonth'])
     .where('cadreId', 'in', memberIds(db, scope, on));
-  return (await selectArrays<Parameters<typeof familyRow>[0]>(db, query, FAMILY_COLUMNS, ['cadreId', 'seq'])).map(familyRow);
+  return selectRows(db, query, FAMILY, ['cadreId', 'seq']);
 }
 
 /**
@@ -223,9 +150,9 @@ export async function familyOfMembers(db: Db, scope: TeamScope, on: string): Pro
  * same team or of a team of the unit directly above (公务员法 第74条; the rule avoidance-kin in
  * domain/team-rules.ts): the same name, and a birth month that begins the holder's birth date when it
  * is given. The rule decides; this only leaves out the relatives who cannot match anyone, so that a
- * province's 616,000 family rows need not be read. Three parts:
- * - birth month 'YYYY-MM' (every write path stores that): driven by the holders, each holder's name and
- *   birth month sought in cadre_family_name_month (migration 0010);
+ * province's 616,000 family rows need not be read. Two kinds:
+ * - birth month 'YYYY-MM' (every write path stores that): the pairs of family row and namesake cadre
+ *   kept in family_namesakes (migration 0020), both ends holding a post on `on`;
  * - birth month unknown or in another form: driven by those family rows (cadre_family_name_other, a
  *   partial index that real data leaves nearly empty), then the other holders of the member's team,
  *   and those of the teams of the unit above.
@@ -235,39 +162,29 @@ export async function kinOfMembers(db: Db, scope: TeamScope, on: string): Promis
   const month = sql.ref('f.birthMonth');
   const born = sql.ref('oc.birthDate');
   const columns = ['f.cadreId', 'f.seq', 'f.relation', 'f.name', 'f.birthMonth'] as const;
-  // The teams of the units directly above the scope's teams: their holders are the scope's supervisors.
-  const aboveTeams = db
-    .selectFrom('teams')
-    .select('teams.id')
-    .where(
-      'teams.unitId',
-      'in',
-      db.selectFrom('teams').innerJoin('units', 'units.id', 'teams.unitId').select('units.parentId').where('teams.id', 'in', scoped),
-    );
-  // m: the member whose relative f is, holding a post of a scope team; o: the holder f may denote.
-  const byHolder = db
-    .selectFrom('appointments as oa')
-    .innerJoin('posts as op', 'op.id', 'oa.postId')
-    .innerJoin('cadres as oc', 'oc.id', 'oa.cadreId')
-    // CROSS JOIN keeps SQLite's loop order: each holder first, then its name and month in the index.
-    .crossJoin('cadreFamily as f')
-    .innerJoin('appointments as ma', 'ma.cadreId', 'f.cadreId')
+  // k: the pair; m (ma, mp): the member whose relative f is, holding a post of a scope team; o (oa, op):
+  // the namesake holding a post of m's team or of a team of the unit above m's.
+  const byNamesake = db
+    .selectFrom('familyNamesakes as k')
+    .innerJoin('appointments as ma', 'ma.cadreId', 'k.memberId')
     .innerJoin('posts as mp', 'mp.id', 'ma.postId')
-    .innerJoin('teams as mt', 'mt.id', 'mp.teamId')
-    .innerJoin('units as mu', 'mu.id', 'mt.unitId')
+    .innerJoin('appointments as oa', 'oa.cadreId', 'k.cadreId')
+    .innerJoin('posts as op', 'op.id', 'oa.postId')
+    .innerJoin('cadreFamily as f', 'f.id', 'k.familyId')
     .select(columns)
-    .where((eb) => eb.and([eb('oa.startDate', '<=', on), eb.or([eb('oa.endDate', 'is', null), eb('oa.endDate', '>', on)])]))
-    .where((eb) => eb.or([eb('op.teamId', 'in', scoped), eb('op.teamId', 'in', aboveTeams)]))
-    .whereRef('f.name', '=', 'oc.name')
-    .where(sql<boolean>`${month} = substr(${born}, 1, 7)`)
+    .whereRef('k.cadreId', '<>', 'k.memberId')
     .where((eb) => eb.and([eb('ma.startDate', '<=', on), eb.or([eb('ma.endDate', 'is', null), eb('ma.endDate', '>', on)])]))
-    .whereRef('ma.cadreId', '<>', 'oa.cadreId')
+    .where((eb) => eb.and([eb('oa.startDate', '<=', on), eb.or([eb('oa.endDate', 'is', null), eb('oa.endDate', '>', on)])]))
     .where('mp.teamId', 'in', scoped)
-    // o's unit is read only for the few matches, not for every holder.
+    // the units are read only for the pairs in another team, a few thousand at most
     .where((eb) =>
       eb.or([
-        eb('mp.teamId', '=', eb.ref('op.teamId')),
-        eb('mu.parentId', '=', eb.selectFrom('teams as ot').select('ot.unitId').whereRef('ot.id', '=', 'op.teamId')),
+        eb('op.teamId', '=', eb.ref('mp.teamId')),
+        eb(
+          eb.selectFrom('teams as ot').select('ot.unitId').whereRef('ot.id', '=', 'op.teamId'),
+          '=',
+          eb.selectFrom('teams as mt').innerJoin('units as mu', 'mu.id', 'mt.unitId').select('mu.parentId').whereRef('mt.id', '=', 'mp.teamId'),
+        ),
       ]),
     );
   // The other forms of birth month, from the family rows: o in m's team, or in a team of the unit above.
@@ -294,15 +211,14 @@ export async function kinOfMembers(db: Db, scope: TeamScope, on: string): Promis
       .whereRef('oa.cadreId', '<>', 'ma.cadreId')
       .whereRef('oc.name', '=', 'f.name');
   // UNION ALL and no order: a sorted UNION made SQLite read the family rows in cadre order instead.
-  const query = byHolder.unionAll(byRelative('team')).unionAll(byRelative('above'));
+  const query = byNamesake.unionAll(byRelative('team')).unionAll(byRelative('above'));
   // The longest read of the team analysis: on SQLite it runs on a second connection beside the others.
-  const rows = await selectArrays<Parameters<typeof familyRow>[0]>(db, query, FAMILY_COLUMNS, [], { concurrent: true });
+  const rows = await selectRows(db, query, FAMILY, [], { concurrent: true });
   // A relative matched through several holders or posts comes once, in the order of the form.
   const seen = new Set<string>();
   return rows
-    .filter(([cadreId, seq]) => !seen.has(`${cadreId}:${seq}`) && seen.add(`${cadreId}:${seq}`) !== undefined)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-    .map(familyRow);
+    .filter(({ cadreId, seq }) => !seen.has(`${cadreId}:${seq}`) && seen.add(`${cadreId}:${seq}`) !== undefined)
+    .sort((a, b) => a.cadreId - b.cadreId || a.seq - b.seq);
 }
 
 /** The tags (选调生, 退役军人 …) of everyone holding a post of the teams on `on`. */
@@ -311,8 +227,7 @@ export async function tagsOfMembers(db: Db, scope: TeamScope, on: string) {
     .selectFrom('cadreTags')
     .select(['cadreId', 'tag'])
     .where('cadreId', 'in', memberIds(db, scope, on));
-  const rows = await selectArrays<[number, string]>(db, query, ['cadreId', 'tag'], ['cadreId', 'tag']);
-  return rows.map(([cadreId, tag]) => ({ cadreId, tag }));
+  return selectRows(db, query, { cadreId: 'int', tag: 'text' } as const, ['cadreId', 'tag']);
 }
 
 /** The facts of some cadres (candidates of a what-if), with their family and tags. */

@@ -166,3 +166,13 @@ export interface CadreNameGramTable {
   gram: string;
   cadreId: number;
 }
+
+/**
+ * A 家庭成员 row (of member `memberId`) and a cadre with its name and birth month, kept by triggers
+ * (migration 0020): the relatives who may be another cadre, for the team analysis' 任职回避.
+ */
+export interface FamilyNamesakeTable {
+  familyId: number;
+  memberId: number;
+  cadreId: number;
+}
