@@ -10,6 +10,8 @@ import type {
   CadreProfileCountTable,
   CadreBirthCountTable,
   CadreNameGramTable,
+  CadreSpecialtyTable,
+  CadreBirthProfileCountTable,
   CadreTable,
   CadreResumeTable,
   CadreRewardTable,
@@ -55,6 +57,8 @@ export interface Database {
   cadreProfileCounts: CadreProfileCountTable;
   cadreBirthCounts: CadreBirthCountTable;
   cadreNameGrams: CadreNameGramTable;
+  cadreSpecialties: CadreSpecialtyTable;
+  cadreBirthProfileCounts: CadreBirthProfileCountTable;
   cadreResume: CadreResumeTable;
   cadreRewards: CadreRewardTable;
   cadreAppraisals: CadreAppraisalTable;

@@ -166,3 +166,25 @@ export interface CadreNameGramTable {
   gram: string;
   cadreId: number;
 }
+
+/**
+ * Each distinct 专长 text in use and how many cadres hold it, kept by triggers (migration 0018): the
+ * 专长 search runs its LIKE over these few texts, then seeks them in the (status, specialty) index.
+ */
+export interface CadreSpecialtyTable {
+  specialty: string;
+  n: number;
+}
+
+/**
+ * Cadres per (status, birth month 'YYYY-MM', gender, political status, highest 学历 ('' when none)) of
+ * the whole province, kept by triggers (migration 0018): exact totals of broad searches with an age bound.
+ */
+export interface CadreBirthProfileCountTable {
+  status: string;
+  birthMonth: string;
+  gender: string;
+  politicalStatus: string;
+  highestEducation: string;
+  n: number;
+}
