@@ -12,6 +12,7 @@ import type {
   CadreNameGramTable,
   CadreSpecialtyTable,
   CadreBirthProfileCountTable,
+  CadreProvinceCountTable,
   CadreTable,
   CadreResumeTable,
   CadreRewardTable,
@@ -59,6 +60,7 @@ export interface Database {
   cadreNameGrams: CadreNameGramTable;
   cadreSpecialties: CadreSpecialtyTable;
   cadreBirthProfileCounts: CadreBirthProfileCountTable;
+  cadreProvinceCounts: CadreProvinceCountTable;
   cadreResume: CadreResumeTable;
   cadreRewards: CadreRewardTable;
   cadreAppraisals: CadreAppraisalTable;

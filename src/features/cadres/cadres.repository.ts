@@ -560,7 +560,8 @@ export async function walkPage(db: Db, f: CadreFilter, total: number): Promise<b
 function ordered<Q extends SelectQueryBuilder<Database, 'cadres', object>>(q: Q, f: CadreFilter): Q {
   let o = q as SelectQueryBuilder<Database, 'cadres', object>;
   // Empty 职务层次 sorts last either way; SQLite and PostgreSQL disagree on where NULLs go by default.
-  // The expression is indexed as written here (migration 0016), so a page by level walks that index.
+  // The expression is indexed as written here (migration 0016, with rank_code added by 0018), so a page
+  // by level walks that index.
   if (f.sort === 'level') o = o.orderBy(sql`case when ${sql.ref('cadres.levelCode')} is null then 1 else 0 end`);
   o = o.orderBy(SORT_COLUMNS[f.sort], f.order);
   // Naming name_pinyin twice in ORDER BY keeps SQLite from walking cadres_status_pinyin: it sorted
@@ -664,16 +665,22 @@ export const isProfileOnly = (f: CadreConditions) =>
   !(f.ethnic === 'minority' && isScopeOnly({ ...f, ethnic: undefined }));
 
 /**
- * The total of conditions on coded columns only, summed from cadre_profile_counts, which triggers keep
- * in the same transaction as the cadre rows (migration 0015), so it is exact and never stale. It reads
- * at most the kept rows of the status (≈ 61,000 at 1,000,000 cadres: ≈ 12 ms on SQLite; a 职务层次 is a
- * seek into its key), where an index count reads every match (956,501 for 本科及以上: ≈ 60 ms). The
- * same comparisons as filtered(): the codes are NOT NULL columns but 职务层次 and 学历, kept as '',
- * which matches no code list (the 'missing' conditions, IS NULL, are not answered here).
+ * The total of conditions on coded columns only, summed from cadre_profile_counts (per authority,
+ * migration 0015) or, for the whole province, cadre_province_counts (migration 0018, which also has
+ * 职级); triggers keep both in the same transaction as the cadre rows, so the total is exact and never
+ * stale. It reads at most the kept rows of the status (≈ 61,000 per authority at 1,000,000 cadres,
+ * ≈ 12 ms on SQLite; ≈ 4,000 for the province, < 1 ms; a 职务层次 is a seek into either key), where an
+ * index count reads every match (956,501 for 本科及以上: ≈ 60 ms). The same comparisons as filtered():
+ * the codes are NOT NULL columns but 职务层次, 职级 and 学历, kept as '', which matches no code list
+ * (the 'missing' conditions, IS NULL, are not answered here).
  */
 export function profileCountQuery(db: Db, f: CadreConditions) {
-  let q = db.selectFrom('cadreProfileCounts').select((eb) => eb.fn.sum<number | string | null>('n').as('n'));
-  if (!f.allAuthorities) q = q.where('authorityId', 'in', f.authorityIds);
+  const province = isProvinceOnly(f);
+  // The two tables share these columns; cadre_province_counts has no authority and adds rank_code.
+  let q = db
+    .selectFrom(province ? ('cadreProvinceCounts' as 'cadreProfileCounts') : 'cadreProfileCounts')
+    .select((eb) => eb.fn.sum<number | string | null>('n').as('n'));
+  if (!province && !f.allAuthorities) q = q.where('authorityId', 'in', f.authorityIds);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.gender) q = q.where('gender', '=', f.gender);
   if (f.ethnic === 'minority') q = q.where('ethnicCode', '<>', '01');
@@ -683,16 +690,23 @@ export function profileCountQuery(db: Db, f: CadreConditions) {
   const codes = (c: 'highestEducation' | 'levelCode', list: string[]) => (list.length ? q.where(c, 'in', list) : q.where(sql<boolean>`1 = 0`));
   if (f.educationIn) q = codes('highestEducation', f.educationIn);
   if (f.levelIn) q = codes('levelCode', f.levelIn);
+  if (f.rank) q = q.where(sql.ref('rank_code'), '=', f.rank);
   return q;
 }
+
+/** What cadre_province_counts (migration 0018) has as columns: cadre_profile_counts' and 职级. */
+const PROVINCE_KEYS = new Set([...PROFILE_KEYS, 'rank']);
+
+/** Whether only coded columns of cadre_province_counts are asked for, for the whole province. */
+export const isProvinceOnly = (f: CadreConditions) =>
+  !!f.allAuthorities && !isScopeOnly(f) && Object.entries(f).every(([k, v]) => PROVINCE_KEYS.has(k) || v === undefined || v === false);
 
 /** Conditions that cadre_birth_profile_counts (migration 0018) has as columns, for the whole province. */
 const BIRTH_PROFILE_KEYS = new Set([...SCOPE_ONLY, 'gender', 'politicalIn', 'politicalNotIn', 'educationIn', 'bornAfter', 'bornOnOrBefore']);
 
 /**
- * Whether only what cadre_birth_profile_counts has is asked for, for the whole province: it has no
- * authority, 职务层次 or 民族, but ≈ 24,000 rows where cadre_profile_counts has ≈ 61,000, so it is the
- * cheaper sum for gender, political status and 学历 with or without a birth range.
+ * Whether only what cadre_birth_profile_counts has is asked for, for the whole province (≈ 24,000
+ * rows; without a birth range cadre_province_counts answers first, from fewer).
  */
 export function isBirthProfileOnly(f: CadreConditions): boolean {
   if (!f.allAuthorities || isScopeOnly(f)) return false;
@@ -731,8 +745,8 @@ export function birthProfileCountQuery(db: Db, f: CadreConditions) {
 
 /** The row count of countCadres: one column per piece, to be added (exported for bench/search-plans.ts). */
 export function countQuery(db: Db, f: CadreConditions) {
+  if (isProvinceOnly(f) || isProfileOnly(f)) return profileCountQuery(db, f);
   if (isBirthProfileOnly(f)) return birthProfileCountQuery(db, f);
-  if (isProfileOnly(f)) return profileCountQuery(db, f);
   const pieces = countPieces(f);
   const count = (o: FilterOptions) => filtered(db, f, o).select((eb) => eb.fn.countAll<number>().as('n'));
   return pieces.length === 1 ? count(pieces[0]) : db.selectNoFrom(pieces.map((o, i) => count(o).as(`n${i}`)));

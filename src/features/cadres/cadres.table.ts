@@ -188,3 +188,19 @@ export interface CadreBirthProfileCountTable {
   highestEducation: string;
   n: number;
 }
+
+/**
+ * Cadres per (status, 职务层次, 职级, gender, political status, highest 学历, ethnic group) of the whole
+ * province, NULL codes as '', kept by triggers (migration 0018): exact totals of coded conditions from
+ * ≈ 4,000 rows.
+ */
+export interface CadreProvinceCountTable {
+  status: string;
+  levelCode: string;
+  rankCode: string;
+  gender: string;
+  politicalStatus: string;
+  highestEducation: string;
+  ethnicCode: string;
+  n: number;
+}
