@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013_name_grams.js';
 import * as m0015 from './migrations/0015_cadre_stat_counts.js';
 import * as m0016 from './migrations/0016_search_plans.js';
 import * as m0017 from './migrations/0017_excel_uploads.js';
+import * as m0018 from './migrations/0018_search_p95.js';
 import * as m0020 from './migrations/0020_family_namesakes.js';
 
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0015_cadre_stat_counts': m0015,
   '0016_search_plans': m0016,
   '0017_excel_uploads': m0017,
+  '0018_search_p95': m0018,
   '0020_family_namesakes': m0020,
 };
 

@@ -10,6 +10,9 @@ import type {
   CadreProfileCountTable,
   CadreBirthCountTable,
   CadreNameGramTable,
+  CadreSpecialtyTable,
+  CadreBirthProfileCountTable,
+  CadreProvinceCountTable,
   FamilyNamesakeTable,
   CadreTable,
   CadreResumeTable,
@@ -56,6 +59,9 @@ export interface Database {
   cadreProfileCounts: CadreProfileCountTable;
   cadreBirthCounts: CadreBirthCountTable;
   cadreNameGrams: CadreNameGramTable;
+  cadreSpecialties: CadreSpecialtyTable;
+  cadreBirthProfileCounts: CadreBirthProfileCountTable;
+  cadreProvinceCounts: CadreProvinceCountTable;
   familyNamesakes: FamilyNamesakeTable;
   cadreResume: CadreResumeTable;
   cadreRewards: CadreRewardTable;

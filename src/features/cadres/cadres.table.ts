@@ -168,6 +168,44 @@ export interface CadreNameGramTable {
 }
 
 /**
+ * Each distinct 专长 text in use and how many cadres hold it, kept by triggers (migration 0018): the
+ * 专长 search runs its LIKE over these few texts, then seeks them in the (status, specialty) index.
+ */
+export interface CadreSpecialtyTable {
+  specialty: string;
+  n: number;
+}
+
+/**
+ * Cadres per (status, birth month 'YYYY-MM', gender, political status, highest 学历 ('' when none)) of
+ * the whole province, kept by triggers (migration 0018): exact totals of broad searches with an age bound.
+ */
+export interface CadreBirthProfileCountTable {
+  status: string;
+  birthMonth: string;
+  gender: string;
+  politicalStatus: string;
+  highestEducation: string;
+  n: number;
+}
+
+/**
+ * Cadres per (status, 职务层次, 职级, gender, political status, highest 学历, ethnic group) of the whole
+ * province, NULL codes as '', kept by triggers (migration 0018): exact totals of coded conditions from
+ * ≈ 4,000 rows.
+ */
+export interface CadreProvinceCountTable {
+  status: string;
+  levelCode: string;
+  rankCode: string;
+  gender: string;
+  politicalStatus: string;
+  highestEducation: string;
+  ethnicCode: string;
+  n: number;
+}
+
+/**
  * A 家庭成员 row (of member `memberId`) and a cadre with its name and birth month, kept by triggers
  * (migration 0020): the relatives who may be another cadre, for the team analysis' 任职回避.
  */
