@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013_name_grams.js';
 import * as m0015 from './migrations/0015_cadre_stat_counts.js';
 import * as m0016 from './migrations/0016_search_plans.js';
 import * as m0017 from './migrations/0017_excel_uploads.js';
+import * as m0019 from './migrations/0019_data_versions.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0015_cadre_stat_counts': m0015,
   '0016_search_plans': m0016,
   '0017_excel_uploads': m0017,
+  '0019_data_versions': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
