@@ -1,7 +1,7 @@
-// Reads of the version counters of migration 0019: 'access' (what a held session may do) and, on
-// SQLite, 'cadres' (what the cadre search reads). Each read is a committed value: a transaction open on
-// our own connection is waited for (see sqliteOutsideTransaction), other connections' transactions are
-// invisible until they commit.
+// Reads of the version counters of migration 0019: 'access' (what a held session may do) and 'cadres'
+// (what the cadre search reads). Each read is a committed value: a transaction open on our own SQLite
+// connection is waited for (see sqliteOutsideTransaction), other connections' transactions are
+// invisible until they commit (PostgreSQL's 'cadres' sequence: see cadre_search_stamp() in 0019).
 import { sql } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
@@ -23,12 +23,11 @@ export interface Stamps {
   /** the 'access' counter: changes with every committed write that may change what a session may do */
   access: number;
   /**
-   * the stamp of what the cadre search reads. SQLite: the 'cadres' and 'access' counters (the answer
-   * depends on the data and on the asker's scope). PostgreSQL: pg_current_snapshot(), whose xmax and
-   * in-progress list change whenever a transaction that writes begins or ends, on any connection (no
-   * counter there: see migration 0019).
+   * the stamp of what the cadre search reads (migration 0019): its 'cadres' counter and 'access' (the
+   * answer depends on the data and on the asker's scope). Null on PostgreSQL while a transaction
+   * writing those tables is in progress: then nothing may be reused or stored.
    */
-  cadres: string;
+  cadres: string | null;
 }
 
 /**
@@ -47,8 +46,8 @@ export async function readStamps(db: Db): Promise<Stamps> {
   if (dialectOf(db as unknown as Kysely<unknown>) === 'postgres') {
     const { rows } = await sql<{
       a: number;
-      s: string;
-    }>`select version as a, pg_current_snapshot()::text as s from data_versions where name = 'access'`.execute(db);
+      s: string | null;
+    }>`select version as a, cadre_search_stamp() as s from data_versions where name = 'access'`.execute(db);
     return { access: rows[0]!.a, cadres: rows[0]!.s };
   }
   const { rows } = await sql<{ a: number; c: number }>`${sql.raw(SQLITE)}`.execute(db);

@@ -2,7 +2,7 @@
 // written since they were computed (issue 3: "no result caching that can serve stale data after an
 // edit"). Each use first reads a stamp that changes with every committed write to what the read reads,
 // whoever commits it (this process, another process, a hand edit): for the cadre search,
-// cadreSearchStamp (data-versions.ts: counters kept by triggers on SQLite, the snapshot on PostgreSQL).
+// cadreSearchStamp (data-versions.ts: counters kept by triggers, migration 0019).
 // The stamp is read before the answer is computed, so an answer is never older than its stamp; an equal
 // stamp later means that nothing relevant was committed in between. Stamps can change without a
 // relevant edit (a rolled-back transaction on PostgreSQL, a cadre the asker cannot see); that only costs
@@ -23,13 +23,17 @@ export const readCacheHits = () => hits;
  * name everything the answer depends on besides the data `stamp` covers: the route and its parameters,
  * who asks (their scope), and the date when ages or terms are computed on today.
  */
-export function readCache(max: number, stamp: (db: Db) => Promise<string>) {
+export function readCache(max: number, stamp: (db: Db) => Promise<string | null>) {
   const perDb = new WeakMap<Db, Map<string, Entry>>();
-  /** `known`: the stamp if this request has read it already (before compute, so it may be used). */
-  return async function cached<T>(db: Db, key: string, compute: () => Promise<T>, known?: string): Promise<T> {
+  /**
+   * `known`: the stamp if this request has read it already (before compute, so it may be used). A null
+   * stamp (a write in progress) neither reuses nor stores an answer.
+   */
+  return async function cached<T>(db: Db, key: string, compute: () => Promise<T>, known?: string | null): Promise<T> {
     let entries = perDb.get(db);
     if (!entries) perDb.set(db, (entries = new Map()));
-    const s = known ?? (await stamp(db));
+    const s = known === undefined ? await stamp(db) : known;
+    if (s === null) return compute();
     const hit = entries.get(key);
     if (hit && hit.stamp === s) {
       hits++;
