@@ -170,6 +170,15 @@ describe.each(dialects)('read cache on %s', (dialect) => {
     }
   });
 
+  it('keeps each query apart', async () => {
+    await insertCadreRow(h.t.db, { authorityId: city, name: '缓存乙二' });
+    const count = async (url: string) => ((await h.app.inject({ url, headers: await h.as('ganbuke') })).json() as { items: unknown[] }).items.length;
+    expect(await count('/api/cadres?pageSize=50')).toBeGreaterThan(1);
+    expect(await count('/api/cadres?pageSize=1')).toBe(1);
+    expect(await count('/api/cadres?pageSize=1&page=2')).toBe(1);
+    expect(await count('/api/cadres?pageSize=50')).toBeGreaterThan(1);
+  });
+
   it('keeps each user and each day apart, and recomputes when asked with no-cache', async () => {
     await names('ganbuke');
     let before = readCacheHits();

@@ -266,7 +266,9 @@ function routes(app: App, deps: AppDeps) {
       // `Cache-Control: no-cache` asks for the answer computed afresh (the benchmark times searches so).
       if (req.headers['cache-control']?.includes('no-cache')) return sendJson(reply, await compute());
       const { userId, roleCode, authorityId } = ctx.actor;
-      const key = `${userId}/${roleCode}/${authorityId}/${todayOf(ctx.now)}/${JSON.stringify(req.query)}`;
+      // the query as sent: it determines the parsed query (a spelling of its own is only another entry)
+      const q = req.url.indexOf('?');
+      const key = `${userId}/${roleCode}/${authorityId}/${todayOf(ctx.now)}/${q < 0 ? '' : req.url.slice(q)}`;
       // The stamp read with the session (before the search is computed) is reused: one read less.
       return sendJson(reply, await searches(ctx.db, key, compute, req.stamps?.cadres));
     },
