@@ -130,7 +130,9 @@ async function load(url: string): Promise<{ seconds: number; cadres: number; uni
 }
 
 async function startServer(url: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
+  // BENCH_SERVER_PROF=DIR writes a V8 CPU profile of the server to DIR when it stops (node --cpu-prof).
+  const prof = process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROF] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
     env: { ...process.env, DATABASE_URL: url },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -16,6 +16,7 @@ import * as m0015 from './migrations/0015_cadre_stat_counts.js';
 import * as m0016 from './migrations/0016_search_plans.js';
 import * as m0017 from './migrations/0017_excel_uploads.js';
 import * as m0018 from './migrations/0018_search_p95.js';
+import * as m0019 from './migrations/0019_data_versions.js';
 import * as m0020 from './migrations/0020_family_namesakes.js';
 
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0016_search_plans': m0016,
   '0017_excel_uploads': m0017,
   '0018_search_p95': m0018,
+  '0019_data_versions': m0019,
   '0020_family_namesakes': m0020,
 };
 

@@ -1,26 +1,13 @@
-// Answers of a busy read, reused only while the database proves that nothing has been written since
-// they were computed (issue 3: "no result caching that can serve stale data after an edit"). Each use
-// first reads the database's write stamp, which changes with every write anyone commits:
-// - SQLite: total_changes() of our connection (every INSERT, UPDATE and DELETE it runs, committed or
-//   not) together with PRAGMA data_version (which changes when another connection or process commits);
-// - PostgreSQL: pg_current_snapshot(), whose xmax and in-progress list change whenever a transaction
-//   that writes begins or ends, on any connection.
+// Answers of a busy read, reused only while the database proves that nothing they depend on has been
+// written since they were computed (issue 3: "no result caching that can serve stale data after an
+// edit"). Each use first reads a stamp that changes with every committed write to what the read reads,
+// whoever commits it (this process, another process, a hand edit): for the cadre search,
+// cadreSearchStamp (data-versions.ts: counters kept by triggers, migration 0019).
 // The stamp is read before the answer is computed, so an answer is never older than its stamp; an equal
-// stamp later means that nothing was committed in between. Stamps can change without a relevant edit
-// (another table, a rolled-back transaction); that only costs a recomputation.
-import { sql, type Kysely } from 'kysely';
+// stamp later means that nothing relevant was committed in between. Stamps can change without a
+// relevant edit (a rolled-back transaction on PostgreSQL, a cadre the asker cannot see); that only costs
+// a recomputation.
 import type { Db } from './database.js';
-import { dialectOf } from './database.js';
-
-/** The database's write stamp (see above). */
-export async function writeStamp(db: Db): Promise<string> {
-  const q =
-    dialectOf(db as unknown as Kysely<unknown>) === 'postgres'
-      ? sql<{ s: string }>`select pg_current_snapshot()::text as s`
-      : sql<{ s: string }>`select total_changes() || ':' || (select data_version from pragma_data_version) as s`;
-  const { rows } = await q.execute(db);
-  return rows[0]!.s;
-}
 
 interface Entry {
   stamp: string;
@@ -33,17 +20,22 @@ export const readCacheHits = () => hits;
 
 /**
  * A cache of at most `max` answers per database, the least recently used dropped first. `key` must
- * name everything the answer depends on besides the stored data: the route and its parameters, who
- * asks (their scope), and the date when ages or terms are computed on today.
+ * name everything the answer depends on besides the data `stamp` covers: the route and its parameters,
+ * who asks (their scope), and the date when ages or terms are computed on today.
  */
-export function readCache(max: number) {
+export function readCache(max: number, stamp: (db: Db) => Promise<string | null>) {
   const perDb = new WeakMap<Db, Map<string, Entry>>();
-  return async function cached<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  /**
+   * `known`: the stamp if this request has read it already (before compute, so it may be used). A null
+   * stamp (a write in progress) neither reuses nor stores an answer.
+   */
+  return async function cached<T>(db: Db, key: string, compute: () => Promise<T>, known?: string | null): Promise<T> {
     let entries = perDb.get(db);
     if (!entries) perDb.set(db, (entries = new Map()));
-    const stamp = await writeStamp(db);
+    const s = known === undefined ? await stamp(db) : known;
+    if (s === null) return compute();
     const hit = entries.get(key);
-    if (hit && hit.stamp === stamp) {
+    if (hit && hit.stamp === s) {
       hits++;
       entries.delete(key);
       entries.set(key, hit);
@@ -52,7 +44,7 @@ export function readCache(max: number) {
     const value = await compute();
     entries.delete(key);
     if (entries.size >= max) entries.delete(entries.keys().next().value!);
-    entries.set(key, { stamp, value });
+    entries.set(key, { stamp: s, value });
     return value;
   };
 }

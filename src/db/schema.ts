@@ -25,6 +25,7 @@ import type {
 } from '../features/cadres/cadres.table.js';
 import type { CadreRmbExtrasTable, ImportJobTable, ImportJobFileTable } from '../features/transfer/transfer.table.js';
 import type { ExcelUploadTable } from '../features/documents/documents.table.js';
+import type { DataVersionTable } from './data-versions.js';
 import type { AdjustmentPlanTable, AdjustmentPlanMoveTable } from '../features/simulation/simulation.table.js';
 import type {
   AnalysisRecordTable,
@@ -90,4 +91,5 @@ export interface Database {
   secondments: SecondmentTable;
   mentorships: MentorshipTable;
   mentoringRecords: MentoringRecordTable;
+  dataVersions: DataVersionTable;
 }

@@ -62,4 +62,18 @@ describe('dates', () => {
     ['2026-05-31T15:59:59Z', '2026-05-31'],
     ['2026-05-31T16:00:00Z', '2026-06-01'],
   ])('todayOf(%s) is the date in China: %s', (now, today) => expect(todayOf(new Date(now))).toBe(today));
+
+  it('todayOf remembers only the day it last computed, exactly to its first and last millisecond', () => {
+    const seq: [string, string][] = [
+      ['2026-06-01T03:00:00Z', '2026-06-01'],
+      ['2026-05-31T16:00:00.000Z', '2026-06-01'],
+      ['2026-05-31T15:59:59.999Z', '2026-05-31'],
+      ['2026-06-01T12:00:00Z', '2026-06-01'],
+      ['2026-06-01T15:59:59.999Z', '2026-06-01'],
+      ['2026-06-01T16:00:00.000Z', '2026-06-02'],
+      ['1969-12-31T15:59:59.999Z', '1969-12-31'],
+      ['1969-12-31T16:00:00.000Z', '1970-01-01'],
+    ];
+    for (const [now, today] of seq) expect(todayOf(new Date(now)), now).toBe(today);
+  });
 });

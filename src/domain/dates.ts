@@ -60,5 +60,17 @@ export function addYears(date: string, years: number): string {
   return String(y).padStart(4, '0') + date.slice(4);
 }
 
+const DAY_MS = 86_400_000;
+const CHINA_MS = 8 * 3_600_000;
+/** the last day computed and the instants it spans (every request asks, mostly for the same day) */
+let day = { from: 0, to: 0, date: '' };
+
 /** Today's date in China (UTC+8, no daylight saving), where every user of Ganbu is. */
-export const todayOf = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export function todayOf(now: Date): string {
+  const t = now.getTime();
+  if (t >= day.from && t < day.to) return day.date;
+  const date = new Date(t + CHINA_MS).toISOString().slice(0, 10);
+  const from = Math.floor((t + CHINA_MS) / DAY_MS) * DAY_MS - CHINA_MS;
+  day = { from, to: from + DAY_MS, date };
+  return date;
+}

@@ -39,7 +39,7 @@ export function canSeeAuthority(actor: Actor, authorityId: number): boolean {
 
 /** The ids of an authority and all below it, walking the (small) authorities tree. */
 export async function authoritySubtree(db: Db, rootId: number): Promise<number[]> {
-  // read on every request (a held session keeps no scope): compiled once
+  // read whenever a session is resolved from the database (session-cache.ts holds the result): compiled once
   const { rows: all } = await executeCompiled(db, 'authorities.tree', () => db.selectFrom('authorities').select(['id', 'parentId']));
   // children by parent first: walking all of them for each node is quadratic (264 authorities at 1,000,000 cadres)
   const children = new Map<number, number[]>();

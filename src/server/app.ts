@@ -85,9 +85,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : req.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('UNAUTHENTICATED');
-    const { actor, sessionId } = await resolveSession(deps.db, deps.now(), token, req.ip);
+    const { actor, sessionId, stamps } = await resolveSession(deps.db, deps.now(), token, req.ip);
     req.actor = actor;
     req.sessionId = sessionId;
+    req.stamps = stamps;
     if (access === undefined) throw new AppError('FORBIDDEN', '该接口未声明权限');
     if (access !== 'authenticated' && !actor.permissions.has(access)) throw new AppError('FORBIDDEN');
   });

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
+import type { Stamps } from '../db/data-versions.js';
 import type { Dialect } from '../config.js';
 import type { Actor, Ctx } from './access.js';
 import { AppError } from './errors.js';
@@ -20,6 +21,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
     sessionId?: string;
+    /** the database's stamps as read when the session was resolved (data-versions.ts) */
+    stamps?: Stamps;
   }
 }
 

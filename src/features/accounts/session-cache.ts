@@ -1,13 +1,14 @@
-// Resolved sessions held in process for a few seconds (issue 3: four queries per request were a large
-// part of a list request). What is held: the session's user, role and permissions and the idle-timeout
-// setting — never the authority scope, which resolveSession reads on every request. Every write that
-// changes what a session may do forgets all entries after it commits (logout, user changes, password
-// reset, role permissions, settings, demo reset); the generation stops a read that raced such a write
-// from storing what it read. A change made by another server process on the same database (or by hand
-// in the database) shows within SESSION_CACHE_MS.
+// Resolved sessions held in process (issue 3: reading a session, its role's permissions, the idle
+// timeout and the authority scope was most of a list request). What is held: the session's user, role,
+// permissions, scope and the idle-timeout setting, together with the database's 'access' version
+// (migration 0019) read before them. An entry is used only while that version is unchanged — it
+// changes with every committed write that may change what a session may do (a logout or expired
+// session deleted, a user, role, permission, authority or setting changed), by this process, another
+// process or a hand edit — and on the day it was read (settings are dated). So a revoked session is
+// refused on its very next request, in every process. The last-seen time is written without changing
+// the version; an entry idle by what it holds is read again (another process may have seen it since).
 import type { Permission } from '../../server/permissions.js';
 
-export const SESSION_CACHE_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
 export interface CachedSession {
@@ -16,35 +17,34 @@ export interface CachedSession {
   displayName: string;
   roleCode: string;
   roleName: string;
-  permissions: Set<Permission>;
+  permissions: ReadonlySet<Permission>;
   authorityId: number;
   authorityName: string;
-  /** ms since the epoch: the session's last-seen time as stored */
+  /** the user's authority and every authority below it */
+  visibleAuthorityIds: readonly number[];
+  /** ms since the epoch: the session's last-seen time as stored (or as this process last wrote it) */
   lastSeen: number;
   idleMinutes: number;
-  /** ms since the epoch (the app's clock) when read from the database */
-  readAt: number;
+  /** the 'access' version read before the rows above */
+  version: number;
+  /** the day (YYYY-MM-DD, Beijing) the idle timeout setting was read for */
+  day: string;
 }
 
 const entries = new Map<string, CachedSession>();
-let generation = 0;
 
-/** The entry for a session id if read within SESSION_CACHE_MS of `now` (and not in its future). */
-export function cachedSession(id: string, now: number): CachedSession | undefined {
+/** The entry for a session id if read at this access version on this day. */
+export function cachedSession(id: string, version: number, day: string): CachedSession | undefined {
   const e = entries.get(id);
   if (!e) return undefined;
-  if (now < e.readAt || now - e.readAt > SESSION_CACHE_MS) {
+  if (e.version !== version || e.day !== day) {
     entries.delete(id);
     return undefined;
   }
   return e;
 }
 
-/** The generation to pass to storeSession: take it before reading the database. */
-export const sessionGeneration = () => generation;
-
-export function storeSession(id: string, e: CachedSession, readGeneration: number) {
-  if (readGeneration !== generation) return;
+export function storeSession(id: string, e: CachedSession) {
   if (entries.size >= MAX_ENTRIES) entries.clear();
   entries.set(id, e);
 }
@@ -53,8 +53,10 @@ export function dropSession(id: string) {
   entries.delete(id);
 }
 
-/** After a committed write that may change any session's user, role, permissions or timeout. */
+/**
+ * After a committed write that may change any session's user, role, permissions or timeout. The
+ * 'access' version already makes such entries unusable; this frees them at once.
+ */
 export function forgetSessions() {
-  generation++;
   entries.clear();
 }
