@@ -133,7 +133,18 @@ export async function loadTeams(
 
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
   const postsByTeam = groupBy(posts, (p) => p.teamId);
-  const rowsByTeam = groupBy(rows, (r) => r.teamId);
+  const postOf = new Map(posts.map((p) => [p.id, p]));
+  // Per team: chiefs first, then in post order, then by start (sorted team by team: 30,000 small sorts
+  // cost less than one of 148,550 rows).
+  const rowsByTeam = groupBy(rows, (r) => postOf.get(r.postId)!.teamId);
+  for (const teamRows of rowsByTeam.values())
+    teamRows.sort((a, b) => {
+      const pa = postOf.get(a.postId)!;
+      const pb = postOf.get(b.postId)!;
+      return (
+        pb.isChief - pa.isChief || pa.sortOrder - pb.sortOrder || (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0) || a.id - b.id
+      );
+    });
   const earlier = groupBy(tenures, (t) => tenureKey(t.postId, t.cadreId));
   const relatives = groupBy(family, (f) => f.cadreId);
   const tagsOf = groupBy(tags, (t) => t.cadreId);
@@ -184,9 +195,10 @@ export async function loadTeams(
     // One member per cadre: a cadre holding two posts of the team counts once, as chief if either is.
     const members = new Map<number, MemberFacts>();
     for (const r of rowsByTeam.get(t.id) ?? []) {
+      const post = postOf.get(r.postId)!;
       const known = members.get(r.cadreId);
       if (known) {
-        known.isChief ||= r.isChief === 1;
+        known.isChief ||= post.isChief === 1;
         continue;
       }
       const family = relatives.get(r.cadreId);
@@ -197,8 +209,8 @@ export async function loadTeams(
         birthDate: r.birthDate,
         politicalStatus: r.politicalStatus,
         ethnicCode: r.ethnicCode,
-        levelCode: r.postLevelCode,
-        isChief: r.isChief === 1,
+        levelCode: post.levelCode,
+        isChief: post.isChief === 1,
         levelSince: r.levelSince,
         nativePlace: r.nativePlace || null,
         specialties: r.specialty ? specialties(r.specialty) : [],
