@@ -27,8 +27,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .$call((t) => (pg ? t : t.modifyEnd(sql`without rowid`)))
     .execute();
   await db.schema.createIndex('family_namesakes_cadre').on('family_namesakes').columns(['cadre_id']).execute();
-  // a new family row seeks the cadres of its name (the other direction has cadre_family_name_month)
-  await db.schema.createIndex('cadres_name_birth').on('cadres').columns(['name', 'birth_date']).execute();
+  // A new family row seeks the cadres of its name through cadres_name_order (0018), which leads with the
+  // name (the other direction has cadre_family_name_month, 0010): no index of its own on cadres, whose
+  // ≈ 25 indexes each cost every update of a cadre (the Excel import) a new entry on PostgreSQL.
   await sql`insert into family_namesakes (family_id, member_id, cadre_id)
     select f.id, f.cadre_id, c.id from cadre_family f join cadres c on ${sql.raw(MATCH)}`.execute(db);
 
@@ -111,6 +112,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
         await sql`drop function if exists ${sql.raw(name)}()`.execute(db);
       } else await sql`drop trigger if exists ${sql.raw(name)}`.execute(db);
     }
-  await db.schema.dropIndex('cadres_name_birth').ifExists().execute();
   await db.schema.dropTable('family_namesakes').ifExists().execute();
 }
