@@ -136,7 +136,12 @@ export async function loadTeams(
   const postOf = new Map(posts.map((p) => [p.id, p]));
   // Per team: chiefs first, then in post order, then by start (sorted team by team: 30,000 small sorts
   // cost less than one of 148,550 rows).
-  const rowsByTeam = groupBy(rows, (r) => postOf.get(r.postId)!.teamId);
+  // (on PostgreSQL the reads are separate snapshots: a post created between them is left out, as if
+  // read a moment earlier)
+  const rowsByTeam = groupBy(
+    rows.filter((r) => postOf.has(r.postId)),
+    (r) => postOf.get(r.postId)!.teamId,
+  );
   for (const teamRows of rowsByTeam.values())
     teamRows.sort((a, b) => {
       const pa = postOf.get(a.postId)!;
