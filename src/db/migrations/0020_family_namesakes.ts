@@ -30,34 +30,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // A new family row seeks the cadres of its name through cadres_name_order (0018), which leads with the
   // name (the other direction has cadre_family_name_month, 0010): no index of its own on cadres, whose
   // ≈ 25 indexes each cost every update of a cadre (the Excel import) a new entry on PostgreSQL.
-  await sql`insert into family_namesakes (family_id, member_id, cadre_id)
-    select f.id, f.cadre_id, c.id from cadre_family f join cadres c on ${sql.raw(MATCH)}`.execute(db);
+  // The pairs of the family rows `family` and the cadres `cadres` (tables, or the row a trigger writes).
+  // `where true`: SQLite's parser needs a WHERE between a join's ON and the upsert's ON CONFLICT.
+  const pairsOf = (family: string, cadres: string) => `insert into family_namesakes (family_id, member_id, cadre_id)
+    select f.id, f.cadre_id, c.id from ${family} f join ${cadres} c on ${MATCH} where true on conflict do nothing`;
+  await sql.raw(pairsOf('cadre_family', 'cadres')).execute(db);
 
   // Row-wise statements, shared by both databases; `new` is the row written.
-  const newFamily = `insert into family_namesakes (family_id, member_id, cadre_id)
-    select new.id, new.cadre_id, c.id from cadres c where c.name = new.name and substr(c.birth_date, 1, 7) = new.birth_month
-    on conflict do nothing`;
-  const newCadre = `insert into family_namesakes (family_id, member_id, cadre_id)
-    select f.id, f.cadre_id, new.id from cadre_family f where f.name = new.name and f.birth_month = substr(new.birth_date, 1, 7)
-    on conflict do nothing`;
+  const newFamily = pairsOf('(select new.id as id, new.cadre_id as cadre_id, new.name as name, new.birth_month as birth_month)', 'cadres');
+  const newCadre = pairsOf('cadre_family', '(select new.id as id, new.name as name, new.birth_date as birth_date)');
   const familyChanged = 'old.cadre_id <> new.cadre_id or old.name <> new.name or old.birth_month is distinct from new.birth_month';
   const cadreChanged = 'old.name <> new.name or substr(old.birth_date, 1, 7) <> substr(new.birth_date, 1, 7)';
   if (pg) {
     const fn = (name: string, body: string) =>
       sql.raw(`create function ${name}() returns trigger language plpgsql as $$ begin ${body}; return null; end $$`).execute(db);
     // Inserts and deletes per statement (one set-based statement for a bulk write); changes per row.
-    await fn(
-      'family_namesakes_family_insert',
-      `insert into family_namesakes (family_id, member_id, cadre_id)
-        select f.id, f.cadre_id, c.id from family_namesakes_new f join cadres c on ${MATCH} on conflict do nothing`,
-    );
+    await fn('family_namesakes_family_insert', pairsOf('family_namesakes_new', 'cadres'));
     await fn('family_namesakes_family_delete', 'delete from family_namesakes k using family_namesakes_old o where k.family_id = o.id');
     await fn('family_namesakes_family_update', `delete from family_namesakes where family_id = old.id; ${newFamily}`);
-    await fn(
-      'family_namesakes_cadre_insert',
-      `insert into family_namesakes (family_id, member_id, cadre_id)
-        select f.id, f.cadre_id, c.id from family_namesakes_new c join cadre_family f on ${MATCH} on conflict do nothing`,
-    );
+    await fn('family_namesakes_cadre_insert', pairsOf('cadre_family', 'family_namesakes_new'));
     await fn('family_namesakes_cadre_delete', 'delete from family_namesakes k using family_namesakes_old o where k.cadre_id = o.id');
     await fn('family_namesakes_cadre_update', `delete from family_namesakes where cadre_id = old.id; ${newCadre}`);
     const trigger = (name: string, on: string, rows: string) =>
