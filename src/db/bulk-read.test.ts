@@ -38,3 +38,52 @@ describe.each(dialects)('selectRows on %s', (dialect) => {
     expect(await selectRows(t.db, query.where('id', '<', 0), { id: 'int' } as const)).toEqual([]);
   });
 });
+
+describe.each(dialects)('selectRows of texts holding separators and markers on %s', (dialect) => {
+  let t: TestDb;
+  // U+001E and U+001F separate rows and values on PostgreSQL; 'v' leads a value that may be NULL.
+  const names = ['', 'v', '甲\u001f乙', '丙\u001e丁', '\u001e', '戊'];
+  beforeAll(async () => {
+    t = await freshDb(dialect);
+    const auth = await t.db
+      .insertInto('authorities')
+      .values({ name: '测试组织部', level: 'city', parentId: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('units')
+      .values(names.map((name, i) => ({ name, authorityId: auth.id, kind: '党政机关', tier: 'city', parentId: null, path: i % 2 ? '' : '/' })))
+      .execute();
+  });
+  afterAll(async () => t?.close());
+
+  const shape = { id: 'int', name: 'text', path: 'text', parent: 'text?', empty: 'text?', none: 'int?' } as const;
+  const query = () =>
+    t.db
+      .selectFrom('units')
+      .select(['id', 'name', 'path'])
+      .select((eb) => [
+        eb.fn.coalesce(eb.ref('name'), eb.val('')).as('parent'),
+        eb.fn<string | null>('nullif', [eb.ref('path'), eb.val('/')]).as('empty'),
+        eb.ref('parentId').as('none'),
+      ]);
+
+  it('gives every value back as stored, whatever it holds', async () => {
+    const rows = await selectRows(t.db, query(), shape, ['id']);
+    expect(rows.map((r) => r.name)).toEqual(names);
+    expect(rows.map((r) => r.parent)).toEqual(names);
+    expect(rows.map((r) => r.empty)).toEqual(names.map((_, i) => (i % 2 ? '' : null)));
+    expect(rows.map((r) => r.none)).toEqual(names.map(() => null));
+  });
+
+  it('gives the rows of plain values, empty texts and NULLs apart', async () => {
+    const plain = query().where('name', 'in', ['', 'v', '戊']);
+    expect((await selectRows(t.db, plain, shape, [['id', 'desc']])).map((r) => [r.name, r.path, r.parent, r.empty, r.none])).toEqual([
+      ['戊', '', '戊', '', null],
+      ['v', '', 'v', '', null],
+      ['', '/', '', null, null],
+    ]);
+    expect(await selectRows(t.db, query().where('name', '=', ''), { name: 'text' } as const)).toEqual([{ name: '' }]);
+    expect(await selectRows(t.db, query().where('name', '=', 'none'), { name: 'text' } as const)).toEqual([]);
+  });
+});
