@@ -2,6 +2,10 @@
 // directly on a loaded database: `npx tsx bench/search-plans.ts --db file:/tmp/x.db [--only 3,7] [--runs 3]`
 // (PostgreSQL: --db postgres://…?options=-c%20search_path%3Dganbu_bench). SQLite shows
 // EXPLAIN QUERY PLAN, PostgreSQL EXPLAIN ANALYZE. Times are medians of --runs, after one run not counted.
+// --extra adds the default list, the name searches of bench/run.ts (six names: full, first two characters,
+// full pinyin, initials) and the name order per status; --scope ID runs everything as a department that
+// sees only authority ID and those below it (a county's 组织部: the scope is then an IN list), as the
+// indexes led by authority_id serve such scopes.
 import { parseArgs } from 'node:util';
 import type { Compilable } from 'kysely';
 import { databaseTarget } from '../src/config.js';
@@ -14,15 +18,46 @@ import type { Ctx } from '../src/server/access.js';
 import { searchConditionQueries } from './search-conditions.js';
 
 const { values: args } = parseArgs({
-  options: { db: { type: 'string' }, only: { type: 'string' }, runs: { type: 'string', default: '3' }, plans: { type: 'boolean', default: true } },
+  options: {
+    db: { type: 'string' },
+    only: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    plans: { type: 'boolean', default: true },
+    extra: { type: 'boolean', default: false },
+    scope: { type: 'string' },
+  },
 });
 const opened = openDatabase(databaseTarget(args.db));
 const { db } = opened;
 const pg = dialectOf(db as never) === 'postgres';
 const today = todayOf(new Date());
-const all = (await db.selectFrom('authorities').select('id').orderBy('id').execute()).map((a) => a.id);
-const ctx = { db, now: new Date(), actor: { visibleAuthorityIds: all } } as unknown as Ctx;
+const authorities = await db.selectFrom('authorities').select(['id', 'parentId']).orderBy('id').execute();
+let visible = authorities.map((a) => a.id);
+if (args.scope) {
+  // the subtree of the given authority (parents come before their children in id order)
+  const sub = new Set([Number(args.scope)]);
+  for (const a of authorities) if (a.parentId !== null && sub.has(a.parentId)) sub.add(a.id);
+  visible = [...sub];
+}
+const ctx = { db, now: new Date(), actor: { visibleAuthorityIds: visible } } as unknown as Ctx;
 const queries = await searchConditionQueries(db, today);
+if (args.extra) {
+  const names = await db
+    .selectFrom('cadres')
+    .select(['name', 'namePinyin', 'nameInitials'])
+    .where('id', 'in', [101, 5_001, 20_011, 40_123, 50_002, 99_927])
+    .orderBy('id')
+    .execute();
+  queries.push(
+    '',
+    'sort=name',
+    'sort=name&order=desc',
+    'status=retired&sort=name',
+    'status=left&sort=name',
+    'sort=birthDate',
+    ...names.flatMap((n) => [n.name, n.name.slice(0, 2), n.namePinyin, n.nameInitials].map((q) => `q=${encodeURIComponent(q)}`)),
+  );
+}
 const only = args.only?.split(',').map(Number);
 
 async function measure(q: Compilable<unknown>) {
@@ -58,7 +93,7 @@ for (const [i, q] of queries.entries()) {
   const count = await measure(countQuery(db, filter));
   total += page.ms + count.ms;
   process.stdout.write(
-    `#${i + 1} ${q}\n  page${walk ? ' (walk)' : ''} ${page.ms} ms: ${page.plan.replace(/\n/g, '\n    ')}\n  count ${count.ms} ms: ${count.plan.replace(/\n/g, '\n    ')}\n`,
+    `#${i + 1} ${decodeURIComponent(q) || '(the default list)'}\n  page${walk ? ' (walk)' : ''} ${page.ms} ms: ${page.plan.replace(/\n/g, '\n    ')}\n  count ${count.ms} ms: ${count.plan.replace(/\n/g, '\n    ')}\n`,
   );
 }
 process.stdout.write(`sum of medians ${Math.round(total)} ms\n`);
