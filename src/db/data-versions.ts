@@ -32,7 +32,8 @@ export interface Stamps {
 
 /**
  * Both stamps. On SQLite outside a transaction a statement prepared once on the connection (≈ 3 µs;
- * through Kysely ≈ 30 µs); on PostgreSQL one round trip.
+ * through Kysely ≈ 30 µs); otherwise (PostgreSQL: one round trip) a read shared by the callers that
+ * asked while the previous one was on its way (see sharedRead).
  */
 export async function readStamps(db: Db): Promise<Stamps> {
   const h = sqliteOutsideTransaction(db);
@@ -43,6 +44,11 @@ export async function readStamps(db: Db): Promise<Stamps> {
     const [a, c] = stmt.get() as [number, number];
     return { access: a, cadres: `${c}:${a}` };
   }
+  // A transaction reads its own snapshot (and its own uncommitted writes): never shared.
+  return db.isTransaction ? queryStamps(db) : sharedRead(db);
+}
+
+async function queryStamps(db: Db): Promise<Stamps> {
   if (dialectOf(db as unknown as Kysely<unknown>) === 'postgres') {
     const { rows } = await sql<{
       a: number;
@@ -54,5 +60,51 @@ export async function readStamps(db: Db): Promise<Stamps> {
   return { access: rows[0]!.a, cadres: `${rows[0]!.c}:${rows[0]!.a}` };
 }
 
+/**
+ * The stamp reads of one database instance: whether one is on its way, and the callers waiting for the
+ * next one. A read already sent may have taken its snapshot before a later caller asked, so its answer
+ * is never given to that caller (it could miss a write committed just before the caller asked: a revoked
+ * session, an edited cadre); the caller waits for the next read, which is sent once the current one is
+ * answered, after every caller it serves has asked. So at most one read is in flight and one waits, and
+ * under load one round trip serves every request that arrived during the previous one (issue 3: each
+ * request paid its own PostgreSQL round trip for the stamps).
+ */
+interface Flight {
+  sending: boolean;
+  next: { promise: Promise<Stamps>; resolve: (s: Stamps) => void; reject: (e: unknown) => void } | null;
+}
+const flights = new WeakMap<Db, Flight>();
+let reads = 0;
+/** How many stamp reads have been sent through Kysely (for tests). */
+export const stampReads = () => reads;
+
+function sharedRead(db: Db): Promise<Stamps> {
+  let f = flights.get(db);
+  if (!f) flights.set(db, (f = { sending: false, next: null }));
+  if (!f.sending) return send(db, f);
+  if (!f.next) {
+    let resolve!: (s: Stamps) => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<Stamps>((res, rej) => ((resolve = res), (reject = rej)));
+    f.next = { promise, resolve, reject };
+  }
+  return f.next.promise;
+}
+
+function send(db: Db, f: Flight): Promise<Stamps> {
+  f.sending = true;
+  reads++;
+  const read = queryStamps(db);
+  // Synchronously when the read settles: the next read is sent before any other caller can look.
+  const settled = () => {
+    f.sending = false;
+    const waiting = f.next;
+    if (!waiting) return;
+    f.next = null;
+    send(db, f).then(waiting.resolve, waiting.reject);
+  };
+  read.then(settled, settled);
+  return read;
+}
 /** The cadre search's stamp alone (see Stamps.cadres). */
 export const cadreSearchStamp = async (db: Db) => (await readStamps(db)).cadres;
