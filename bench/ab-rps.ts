@@ -48,6 +48,11 @@ const sides = { a: await start(args.a), b: await start(args.b) };
 const totals = { a: { api: 0, hello: 0, p99: [] as number[] }, b: { api: 0, hello: 0, p99: [] as number[] } };
 const seconds = Number(args.seconds);
 try {
+  // warm-up, not counted: the first seconds of a server run cold code
+  for (const s of Object.values(sides)) {
+    await autocannon({ url: `${s.base}${args.path}`, connections: 50, duration: 2, headers: s.headers });
+    await autocannon({ url: `${s.base}/hello`, connections: 50, duration: 2 });
+  }
   for (let r = 0; r < Number(args.rounds); r++) {
     // the order alternates too, so neither side always runs after the other
     for (const k of r % 2 ? (['b', 'a'] as const) : (['a', 'b'] as const)) {

@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { dialects, freshDb, type TestDb } from '../../test/support/db.js';
 import { readStamps, stampReads } from './data-versions.js';
+import * as m0021 from './migrations/0021_search_stamp_lock.js';
 
 /** Counts the queries sent; holds the next answer when asked (holdNext); fails answers when asked. */
 class Gate implements KyselyPlugin {
@@ -138,5 +139,32 @@ describe.each(dialects)('stamp reads on %s', (dialect) => {
     release();
     expect((await outside).access).toBe(before);
     expect((await readStamps(db)).access).toBe(before);
+  });
+
+  it.runIf(dialect === 'postgres')('gives no cadre stamp while another connection writes the cadre tables, and keeps no lock', async () => {
+    const other = new pg.Client({ connectionString: t.location! });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('update units set name = name');
+      expect((await readStamps(t.db)).cadres).toBeNull();
+      await other.query('commit');
+      // A stamp read in a transaction lets the lock go at once: a writer elsewhere does not wait for
+      // the transaction to end (it would time out here).
+      await other.query(`set lock_timeout = '5s'`);
+      await t.db.transaction().execute(async (trx) => {
+        await readStamps(trx);
+        await other.query('update units set name = name');
+      });
+      // 0021 rolls back to 0019's check of pg_locks, and forward again
+      await m0021.down(t.db as never);
+      await other.query('begin');
+      await other.query('update units set name = name');
+      expect((await readStamps(t.db)).cadres).toBeNull();
+      await other.query('commit');
+      await m0021.up(t.db as never);
+    } finally {
+      await other.end();
+    }
   });
 });
