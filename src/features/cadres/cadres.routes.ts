@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
-import { ctxOf, errorResponses, IdParams, type App, type AppDeps } from '../../server/http.js';
+import { ctxOf, errorResponses, IdParams, rememberingQueryValidator, type App, type AppDeps } from '../../server/http.js';
 import type { Ctx } from '../../server/access.js';
 import { registerFieldLabels } from '../../server/field-labels.js';
 import { isDate, isMonth, todayOf } from '../../domain/dates.js';
@@ -262,6 +262,7 @@ function routes(app: App, deps: AppDeps) {
       // sent as it is; parsing 20 rows with zod before JSON.stringify was ≈ 6 % of a request. The schema
       // above still documents it and types the handler.
       serializerCompiler: () => (data) => JSON.stringify(data),
+      validatorCompiler: rememberingQueryValidator,
     },
     async (req, reply) => {
       const ctx = ctxOf(req, deps);
