@@ -1,7 +1,8 @@
 // Reads of the version counters of migration 0019: 'access' (what a held session may do) and 'cadres'
 // (what the cadre search reads). Each read is a committed value: a transaction open on our own SQLite
 // connection is waited for (see sqliteOutsideTransaction), other connections' transactions are
-// invisible until they commit (PostgreSQL's 'cadres' sequence: see cadre_search_stamp() in 0019).
+// invisible until they commit (PostgreSQL's 'cadres' sequence: see cadre_search_stamp() in 0019 and
+// 0021). Concurrent callers share reads, never one made before they asked (see Flight).
 import { sql } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
