@@ -10,6 +10,8 @@ declare module 'autocannon' {
     average: number;
     p50: number;
     p99: number;
+    /** requests: how many in the whole run */
+    total: number;
   }
   interface Result {
     requests: Histogram;

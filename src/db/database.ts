@@ -69,6 +69,9 @@ export function sqliteOutsideTransaction(db: object): SQLite.Database | undefine
   return h && !h.inTransaction ? h : undefined;
 }
 
+/** The SQLite connection under a root SQLite Kysely instance, whether a transaction is open on it or not. */
+export const sqliteHandle = (db: object): SQLite.Database | undefined => sqliteHandles.get(db);
+
 /** SQLite databases kept in a file (not in memory), which a second connection can read. */
 const sqliteFiles = new WeakMap<object, string>();
 

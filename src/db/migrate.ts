@@ -18,6 +18,7 @@ import * as m0017 from './migrations/0017_excel_uploads.js';
 import * as m0018 from './migrations/0018_search_p95.js';
 import * as m0019 from './migrations/0019_data_versions.js';
 import * as m0020 from './migrations/0020_family_namesakes.js';
+import * as m0021 from './migrations/0021_search_stamp_lock.js';
 import * as m0022 from './migrations/0022_cadre_fillfactor.js';
 
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0018_search_p95': m0018,
   '0019_data_versions': m0019,
   '0020_family_namesakes': m0020,
+  '0021_search_stamp_lock': m0021,
   '0022_cadre_fillfactor': m0022,
 };
 

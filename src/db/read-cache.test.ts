@@ -177,6 +177,12 @@ describe.each(dialects)('read cache on %s', (dialect) => {
     expect(await count('/api/cadres?pageSize=1')).toBe(1);
     expect(await count('/api/cadres?pageSize=1&page=2')).toBe(1);
     expect(await count('/api/cadres?pageSize=50')).toBeGreaterThan(1);
+    // the route's query validation is remembered per query (rememberingQueryValidator): still refused
+    for (let i = 0; i < 2; i++) {
+      const res = await h.app.inject({ url: '/api/cadres?pageSize=500', headers: await h.as('ganbuke') });
+      expect(res.statusCode).toBe(400);
+      expect((res.json() as { error: { message: string } }).error.message).toContain('每页条数');
+    }
   });
 
   it('keeps each user and each day apart, and recomputes when asked with no-cache', async () => {
