@@ -118,45 +118,96 @@ export async function loadTeams(
   specialtyKeywords: Record<string, readonly string[]>,
   options: LoadTeamsOptions = {},
 ): Promise<LoadedTeam[]> {
-  return assembleTeams(await readTeams(db, scope, asOf, options), specialtyKeywords);
+  return assembleIndexed(await readTeams(db, scope, asOf, options), specialtyKeywords);
 }
 
 /** What loadTeams reads: one value per query. */
-export type TeamReads = Awaited<ReturnType<typeof readTeams>>;
-
-export async function readTeams(db: Db, scope: repo.TeamScope, asOf: string, options: LoadTeamsOptions = {}) {
-  const [teams, areas, posts, rows, tenures, family, tags] = await Promise.all([
-    repo.teamsWithUnits(db, scope),
-    repo.countyAreas(db),
-    repo.postsOfTeams(db, scope),
-    repo.membersOfTeams(db, scope, asOf),
-    repo.tenuresOfTeams(db, scope, asOf),
-    options.relatives === 'kin' ? repo.kinOfMembers(db, scope, asOf) : repo.familyOfMembers(db, scope, asOf),
-    repo.tagsOfMembers(db, scope, asOf),
-  ]);
-  const parentIds = [...new Set(teams.map((t) => t.parentId).filter((p): p is number => p !== null))];
-  const above: Awaited<ReturnType<typeof repo.membersOfUnits>> = [];
-  for (const part of chunks(parentIds, CHUNK)) above.push(...(await repo.membersOfUnits(db, part, asOf)));
-  return { teams, areas, posts, rows, tenures, family, tags, above };
+export interface TeamReads {
+  teams: Awaited<ReturnType<typeof repo.teamsWithUnits>>;
+  areas: Awaited<ReturnType<typeof repo.countyAreas>>;
+  posts: Awaited<ReturnType<typeof repo.postsOfTeams>>;
+  rows: Awaited<ReturnType<typeof repo.membersOfTeams>>;
+  tenures: Awaited<ReturnType<typeof repo.tenuresOfTeams>>;
+  family: Awaited<ReturnType<typeof repo.familyOfMembers>>;
+  tags: Awaited<ReturnType<typeof repo.tagsOfMembers>>;
+  above: Awaited<ReturnType<typeof repo.membersOfUnits>>;
 }
-
 type MemberRow = TeamReads['rows'][number];
 type PostRow = TeamReads['posts'][number];
 
+// Each read indexed on its own, so that readTeams can index it as soon as it arrives, while the longest
+// read (the members) is still on its way.
+const indexAreas = (areas: TeamReads['areas']) => new Map(areas.map((a) => [a.id, a.name]));
+/** the posts by team, chiefs first and then in the posts' order, and by id */
+function indexPosts(posts: TeamReads['posts']) {
+  const byTeam = groupBy(posts, (p) => p.teamId);
+  for (const list of byTeam.values()) list.sort((a, b) => b.isChief - a.isChief || a.sortOrder - b.sortOrder);
+  return { byTeam, byId: new Map(posts.map((p) => [p.id, p])) };
+}
+const indexTenures = (tenures: TeamReads['tenures']) => groupBy(tenures, (t) => tenureKey(t.postId, t.cadreId));
+const indexFamily = (family: TeamReads['family']) => groupBy(family, (f) => f.cadreId);
+function indexTags(tags: TeamReads['tags']) {
+  const tagsOf = new Map<number, string[]>();
+  for (const { cadreId, tag } of tags) {
+    const list = tagsOf.get(cadreId);
+    if (list) list.push(tag);
+    else tagsOf.set(cadreId, [tag]);
+  }
+  return tagsOf;
+}
+const indexAbove = (above: TeamReads['above']) => groupBy(above, (a) => a.unitId);
+
+/** The reads of loadTeams, each indexed as it arrives. */
+export async function readTeams(db: Db, scope: repo.TeamScope, asOf: string, options: LoadTeamsOptions = {}): Promise<TeamIndexes> {
+  const teamsRead = repo.teamsWithUnits(db, scope);
+  const [teams, areaName, posts, rows, earlier, relatives, tagsOf, aboveByUnit] = await Promise.all([
+    teamsRead,
+    repo.countyAreas(db).then(indexAreas),
+    repo.postsOfTeams(db, scope).then(indexPosts),
+    repo.membersOfTeams(db, scope, asOf),
+    repo.tenuresOfTeams(db, scope, asOf).then(indexTenures),
+    (options.relatives === 'kin' ? repo.kinOfMembers(db, scope, asOf) : repo.familyOfMembers(db, scope, asOf)).then(indexFamily),
+    repo.tagsOfMembers(db, scope, asOf).then(indexTags),
+    teamsRead.then((t) => membersAbove(db, t, asOf)).then(indexAbove),
+  ]);
+  return { teams, areaName, posts, rows, earlier, relatives, tagsOf, aboveByUnit };
+}
+
+/** Who holds a post of a team of the units directly above the teams' units on `asOf`. */
+async function membersAbove(db: Db, teams: TeamReads['teams'], asOf: string) {
+  const parentIds = [...new Set(teams.map((t) => t.parentId).filter((p): p is number => p !== null))];
+  const above: TeamReads['above'] = [];
+  for (const part of chunks(parentIds, CHUNK)) above.push(...(await repo.membersOfUnits(db, part, asOf)));
+  return above;
+}
+
+type TeamIndexes = ReturnType<typeof indexReads>;
+function indexReads(r: TeamReads) {
+  return {
+    teams: r.teams,
+    areaName: indexAreas(r.areas),
+    posts: indexPosts(r.posts),
+    rows: r.rows,
+    earlier: indexTenures(r.tenures),
+    relatives: indexFamily(r.family),
+    tagsOf: indexTags(r.tags),
+    aboveByUnit: indexAbove(r.above),
+  };
+}
+
 /**
  * The members' rows of each team in the order the rules and the forms show them: chiefs first, then by
- * the posts' order, then by start and appointment. Rows are bucketed by post and the posts put in that
- * order team by team (a comparison sort of 148,550 rows, or of each team's, spent 0.2–0.35 s in map
+ * the posts' order, then by start and appointment. Rows are bucketed by post and taken in the order of
+ * the team's posts (a comparison sort of 148,550 rows, or of each team's, spent 0.2–0.35 s in map
  * lookups); rows of posts that tie are merged and sorted by start. A row whose post the posts read did
  * not see is left out: on PostgreSQL the reads are separate snapshots, so a post created between them is
  * as if read a moment earlier.
  */
-function membersInOrder(postsOfTeam: ReadonlyMap<number, PostRow[]>, rows: readonly MemberRow[]): Map<number, MemberRow[]> {
+function membersInOrder(postsOfTeam: ReadonlyMap<number, readonly PostRow[]>, rows: readonly MemberRow[]): Map<number, MemberRow[]> {
   const rowsOfPost = groupBy(rows, (r) => r.postId);
   const byTeam = new Map<number, MemberRow[]>();
   const byStart = (a: MemberRow, b: MemberRow) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0) || a.id - b.id;
   for (const [teamId, teamPosts] of postsOfTeam) {
-    teamPosts.sort((a, b) => b.isChief - a.isChief || a.sortOrder - b.sortOrder); // in place: the order is the team's own
     const out: MemberRow[] = [];
     for (let i = 0; i < teamPosts.length;) {
       // the posts from i to j tie on (chief, order): their rows are sorted together
@@ -180,20 +231,14 @@ const NONE: string[] = [];
  * the assembly's time and garbage).
  */
 export function assembleTeams(reads: TeamReads, specialtyKeywords: Record<string, readonly string[]>): LoadedTeam[] {
-  const { teams, areas, posts, rows, tenures, family, tags, above } = reads;
-  const areaName = new Map(areas.map((a) => [a.id, a.name]));
-  const postsByTeam = groupBy(posts, (p) => p.teamId);
-  const postOf = new Map(posts.map((p) => [p.id, p]));
+  return assembleIndexed(indexReads(reads), specialtyKeywords);
+}
+
+function assembleIndexed(reads: TeamIndexes, specialtyKeywords: Record<string, readonly string[]>): LoadedTeam[] {
+  const { teams, areaName, posts, rows, earlier, relatives, tagsOf, aboveByUnit } = reads;
+  const postsByTeam = posts.byTeam;
+  const postOf = posts.byId;
   const rowsByTeam = membersInOrder(postsByTeam, rows);
-  const earlier = groupBy(tenures, (t) => tenureKey(t.postId, t.cadreId));
-  const relatives = groupBy(family, (f) => f.cadreId);
-  const tagsOf = new Map<number, string[]>();
-  for (const { cadreId, tag } of tags) {
-    const list = tagsOf.get(cadreId);
-    if (list) list.push(tag);
-    else tagsOf.set(cadreId, [tag]);
-  }
-  const aboveByUnit = groupBy(above, (a) => a.unitId);
   // The county a unit sits in: the nearest 地区 of tier county on its path ('/1/5/9/'), read from the end.
   const placeOf = (path: string) => {
     for (let end = path.length - 1; end > 0;) {
