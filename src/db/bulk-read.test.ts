@@ -4,15 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, freshDb, type TestDb } from '../../test/support/db.js';
 import { selectRows } from './bulk-read.js';
 
+const anAuthority = (t: TestDb) =>
+  t.db.insertInto('authorities').values({ name: '测试组织部', level: 'city', parentId: null }).returning('id').executeTakeFirstOrThrow();
+
 describe.each(dialects)('selectRows on %s', (dialect) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await freshDb(dialect);
-    const auth = await t.db
-      .insertInto('authorities')
-      .values({ name: '测试组织部', level: 'city', parentId: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const auth = await anAuthority(t);
     await t.db
       .insertInto('units')
       .values([
@@ -45,11 +44,7 @@ describe.each(dialects)('selectRows of texts holding separators and markers on %
   const names = ['', 'v', '甲\u001f乙', '丙\u001e丁', '\u001e', '戊'];
   beforeAll(async () => {
     t = await freshDb(dialect);
-    const auth = await t.db
-      .insertInto('authorities')
-      .values({ name: '测试组织部', level: 'city', parentId: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const auth = await anAuthority(t);
     await t.db
       .insertInto('units')
       .values(names.map((name, i) => ({ name, authorityId: auth.id, kind: '党政机关', tier: 'city', parentId: null, path: i % 2 ? '' : '/' })))
