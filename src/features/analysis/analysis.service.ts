@@ -268,9 +268,17 @@ function assembleIndexed(reads: TeamIndexes, specialtyKeywords: Record<string, r
       if (p.isChief === 1) chief += p.quota;
     }
     const place = t.tier === 'county' || t.tier === 'township' ? placeOf(t.path) : undefined;
+    // The holders above, once each (a cadre may hold several posts there); most units have none.
     const supervisors: PersonFacts[] = [];
-    for (const a of t.parentId !== null ? (aboveByUnit.get(t.parentId) ?? []) : [])
-      if (!supervisors.some((s) => s.cadreId === a.cadreId)) supervisors.push({ cadreId: a.cadreId, name: a.name, birthDate: a.birthDate });
+    const above = t.parentId !== null ? aboveByUnit.get(t.parentId) : undefined;
+    if (above) {
+      const seen = new Set<number>();
+      for (const a of above) {
+        if (seen.has(a.cadreId)) continue;
+        seen.add(a.cadreId);
+        supervisors.push({ cadreId: a.cadreId, name: a.name, birthDate: a.birthDate });
+      }
+    }
     const team: TeamFacts = {
       kind: t.kind,
       unitKind: t.unitKind,
