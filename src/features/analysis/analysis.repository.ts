@@ -74,23 +74,25 @@ export async function postsOfTeams(db: Db, scope: TeamScope) {
   return selectRows(db, query, { id: 'int', teamId: 'int', levelCode: 'text', isChief: 'int', quota: 'int', sortOrder: 'int' } as const);
 }
 
+/** The columns of a cadre that the team rules read (members' and candidates' facts alike). */
+const CADRE_FACTS = [
+  'name',
+  'gender',
+  'birthDate',
+  'politicalStatus',
+  'ethnicCode',
+  'nativePlace',
+  'levelSince',
+  'specialty',
+  'highestEducation',
+] as const;
+
 /**
  * Who holds the teams' posts on `on`, with the cadre facts the rules read; in no order. The post's own
  * facts (team, 职务层次, chief, order) are those of postsOfTeams, read anyway: left out here, they make
  * the largest read of a province (148,550 rows) a fifth smaller.
  */
 export async function membersOfTeams(db: Db, scope: TeamScope, on: string) {
-  const facts = [
-    'name',
-    'gender',
-    'birthDate',
-    'politicalStatus',
-    'ethnicCode',
-    'nativePlace',
-    'levelSince',
-    'specialty',
-    'highestEducation',
-  ] as const;
   const holders = appointmentsOfScope(db, scope);
   // PostgreSQL: each holder's cadre looked up by its key (a lateral subquery with OFFSET 0, which the
   // planner cannot flatten), not a hash join that reads the whole cadres table: 148,550 of 1,000,000
@@ -102,7 +104,7 @@ export async function membersOfTeams(db: Db, scope: TeamScope, on: string) {
           (eb) =>
             eb
               .selectFrom('cadres')
-              .select(facts)
+              .select(CADRE_FACTS)
               .whereRef('cadres.id', '=', 'appointments.cadreId')
               .modifyEnd(sql`offset 0`)
               .as('cadres'),
@@ -110,7 +112,13 @@ export async function membersOfTeams(db: Db, scope: TeamScope, on: string) {
         )
       : holders.innerJoin('cadres', 'cadres.id', 'appointments.cadreId');
   const query = joined
-    .select(['appointments.id', 'appointments.postId', 'appointments.cadreId', 'appointments.startDate', ...facts.map((c) => `cadres.${c}` as const)])
+    .select([
+      'appointments.id',
+      'appointments.postId',
+      'appointments.cadreId',
+      'appointments.startDate',
+      ...CADRE_FACTS.map((c) => `cadres.${c}` as const),
+    ])
     .where(inForce(on));
   const shape = {
     id: 'int',
@@ -246,20 +254,7 @@ export async function cadresForFacts(db: Db, cadreIds: readonly number[]) {
   const [cadres, family, tags] = await Promise.all([
     db
       .selectFrom('cadres')
-      .select([
-        'id',
-        'name',
-        'gender',
-        'birthDate',
-        'politicalStatus',
-        'ethnicCode',
-        'nativePlace',
-        'levelCode',
-        'levelSince',
-        'specialty',
-        'highestEducation',
-        'authorityId',
-      ])
+      .select(['id', ...CADRE_FACTS, 'levelCode', 'authorityId'])
       .where('id', 'in', cadreIds)
       .execute(),
     db.selectFrom('cadreFamily').select(['cadreId', 'relation', 'name', 'birthMonth']).where('cadreId', 'in', cadreIds).orderBy('seq').execute(),
