@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, loginOk, type CadreItem } from './support';
+import { apiAs, chooseOption, loginOk, type CadreItem } from './support';
 
 interface Status {
   memberships: { poolName: string; removedOn: string | null }[];
@@ -47,9 +47,7 @@ test('adding a cadre to a pool, moving the category with a reason, and reading t
   await move.getByTestId('category-cadre').click();
   await page.keyboard.type(c.name);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: c.name }).first().click();
-  await move.getByTestId('category-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '近期提拔' }).click();
-  await expect(move.getByTestId('category-select')).toContainText('近期提拔');
+  await chooseOption(page, move.getByTestId('category-select'), '近期提拔');
   await page.getByTestId('category-form-ok').click();
   await expect(page.getByRole('dialog').getByText('调整理由：调整清单必须填写理由')).toBeVisible();
   await move.getByTestId('category-reason').fill('年度考核优秀，大调研中民主推荐得票靠前');

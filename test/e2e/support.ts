@@ -1,6 +1,6 @@
 // Helpers for the end-to-end journeys: log in through the page, and ask the API (as a given demo
 // account) for the facts a journey needs, so no test hard-codes generated demo data.
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 export const PASSWORD = 'Ganbu@2026';
 
@@ -14,6 +14,19 @@ export async function login(page: Page, username: string, password = PASSWORD) {
 export async function loginOk(page: Page, username: string) {
   await login(page, username);
   await expect(page.getByTestId('header-user')).toBeVisible();
+}
+
+/**
+ * Picks the option of an Ant Design select until the select shows it: a click on an option while its
+ * list is still opening can be lost (seen once in CI), so the pick is tried again, opening the list
+ * only when none is open.
+ */
+export async function chooseOption(page: Page, select: Locator, text: string) {
+  await expect(async () => {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 2000 });
+    await expect(select).toContainText(text, { timeout: 1000 });
+  }).toPass({ timeout: 15000 });
 }
 
 /** An API client logged in as one demo account (its own cookie jar). */
