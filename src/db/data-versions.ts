@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { dialectOf, sqliteHandle, sqliteOutsideTransaction, type Db } from './database.js';
+import { dialectOf, pgPool, sqliteHandle, sqliteOutsideTransaction, type Db } from './database.js';
 
 /** A counter of the data_versions table (migration 0019). */
 export interface DataVersionTable {
@@ -50,12 +50,17 @@ function readDirect(h: SQLite.Database): Stamps {
   return { access: a, cadres: `${c}:${a}` };
 }
 
+const POSTGRES = `select version as a, cadre_search_stamp() as s from data_versions where name = 'access'`;
+
 async function queryStamps(db: Db): Promise<Stamps> {
+  const pool = pgPool(db);
+  if (pool) {
+    // named: prepared once on each connection of the pool (pg remembers it), then only bound and run
+    const { rows } = await pool.query<{ a: number; s: string | null }>({ name: 'ganbu_stamps', text: POSTGRES });
+    return { access: rows[0]!.a, cadres: rows[0]!.s };
+  }
   if (dialectOf(db as unknown as Kysely<unknown>) === 'postgres') {
-    const { rows } = await sql<{
-      a: number;
-      s: string | null;
-    }>`select version as a, cadre_search_stamp() as s from data_versions where name = 'access'`.execute(db);
+    const { rows } = await sql<{ a: number; s: string | null }>`${sql.raw(POSTGRES)}`.execute(db);
     return { access: rows[0]!.a, cadres: rows[0]!.s };
   }
   const { rows } = await sql<{ a: number; c: number }>`${sql.raw(SQLITE)}`.execute(db);
