@@ -13,8 +13,10 @@ declare module 'autocannon' {
     /** requests: how many in the whole run */
     total: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
+    /** seconds the run took */
+    duration: number;
     latency: Histogram;
     non2xx: number;
     errors: number;

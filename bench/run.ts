@@ -8,7 +8,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import autocannon from 'autocannon';
+import autocannon, { type Result } from 'autocannon';
 import { databaseTarget } from '../src/config.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -146,6 +146,24 @@ async function startServer(url: string): Promise<{ child: ChildProcess; base: st
 }
 
 /** Peak resident memory of a process so far (Linux VmHWM), in MB. */
+interface Rate {
+  rps: number;
+  /** the worst round's p99 */
+  p99: number;
+  non2xx: number;
+}
+
+/** Requests per second over autocannon runs of one endpoint (their total requests over their total time). */
+function rateOf(runs: readonly Result[]): Rate {
+  const requests = runs.reduce((n, r) => n + r.requests.total, 0);
+  const seconds = runs.reduce((n, r) => n + r.duration, 0);
+  return {
+    rps: Math.round(requests / seconds),
+    p99: Math.max(...runs.map((r) => r.latency.p99)),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+  };
+}
+
 function peakRss(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -285,19 +303,32 @@ async function main() {
     }
 
     const duration = Number(args.duration);
-    let api: Awaited<ReturnType<typeof autocannon>> | undefined;
-    let apiFresh: Awaited<ReturnType<typeof autocannon>> | undefined;
-    let hello: Awaited<ReturnType<typeof autocannon>> | undefined;
+    let api: Rate | undefined;
+    let apiFresh: Rate | undefined;
+    let hello: Rate | undefined;
     if (STEPS.has('throughput')) {
-      log(`Throughput: autocannon ${duration} s × 50 connections on GET /api/cadres (as users ask, then no-cache), then on /hello`);
-      api = await autocannon({ url: `${base}/api/cadres?pageSize=20`, connections: 50, duration, headers });
-      apiFresh = await autocannon({
-        url: `${base}/api/cadres?pageSize=20`,
-        connections: 50,
-        duration,
-        headers: { ...headers, 'cache-control': 'no-cache' },
-      });
-      hello = await autocannon({ url: `${base}/hello`, connections: 50, duration });
+      log(
+        `Throughput: autocannon 50 connections on GET /api/cadres and /hello, ${duration} s each in 4 alternating rounds (ABBA), then the list with no-cache for ${duration} s`,
+      );
+      // This machine's speed drifts by up to 2× within minutes (idle: /hello 10,500–25,000 rps within ten
+      // minutes), so two 20 s runs one after the other compare two machines. Alternating rounds, each
+      // endpoint first as often as second, measure both on the same one; the totals are still 20 s each.
+      const list = { url: `${base}/api/cadres?pageSize=20`, headers };
+      const bare = { url: `${base}/hello`, headers: {} };
+      const apiRounds: Result[] = [];
+      const helloRounds: Result[] = [];
+      for (const first of [true, false, false, true]) {
+        for (const isApi of first ? [true, false] : [false, true]) {
+          const r = await autocannon({ ...(isApi ? list : bare), connections: 50, duration: duration / 4 });
+          (isApi ? apiRounds : helloRounds).push(r);
+        }
+      }
+      api = rateOf(apiRounds);
+      hello = rateOf(helloRounds);
+      apiFresh = rateOf([await autocannon({ ...list, connections: 50, duration, headers: { ...headers, 'cache-control': 'no-cache' } })]);
+      log(
+        `  list rounds ${apiRounds.map((r) => Math.round(r.requests.average)).join(', ')} rps; hello rounds ${helloRounds.map((r) => Math.round(r.requests.average)).join(', ')} rps`,
+      );
       if (api.non2xx > 0) log(`  warning: ${api.non2xx} non-2xx answers from the list endpoint`);
     }
     // The server's peak so far (issue 3's figure), before the roster export resets the mark.
@@ -341,11 +372,11 @@ async function main() {
       stats_raw_scan_ms: fig(median(statsRawScan)),
       team_scan_ms: fig(median(teamScan)),
       team_rules_all_ms: fig(rules?.totalMs),
-      api_rps: fig(api && Math.round(api.requests.average)),
-      api_p99: fig(api?.latency.p99),
-      api_fresh_rps: fig(apiFresh && Math.round(apiFresh.requests.average)),
-      api_fresh_p99: fig(apiFresh?.latency.p99),
-      hello_rps: fig(hello && Math.round(hello.requests.average)),
+      api_rps: fig(api?.rps),
+      api_p99: fig(api?.p99),
+      api_fresh_rps: fig(apiFresh?.rps),
+      api_fresh_p99: fig(apiFresh?.p99),
+      hello_rps: fig(hello?.rps),
       peak_rss_mb: peakRssMb,
       lrmx_import_per_s: fig(docs?.lrmx.perSecond),
       docx_ms: fig(docs?.docxMs),
