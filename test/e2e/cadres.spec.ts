@@ -23,6 +23,20 @@ test('finds a cadre by the initials of the pinyin of the name', async ({ page, r
   await page.getByTestId('search-button').click();
   await expect(page.getByTestId('results-table')).toContainText(target!.name);
   await expect(page).toHaveURL(new RegExp(`q=${initials}`));
+  // The list answers codes; the page names them from the code tables.
+  const codes = await api.get<Record<string, { items: { code: string; name: string }[] }>>('/api/codes');
+  const name = (table: string, code: string | null) => codes[table]!.items.find((i) => i.code === code)?.name ?? '';
+  const row = page.getByTestId(`result-row-${target!.id}`);
+  const t = target!;
+  for (const shown of [
+    name('gender', t.gender),
+    name('ethnic', t.ethnicCode),
+    name('political', t.politicalStatus),
+    name('level', t.levelCode),
+    name('rank', t.rankCode),
+  ])
+    if (shown) await expect(row).toContainText(shown);
+  await expect(row).toContainText(`${t.birthDate.slice(0, 4)}.${t.birthDate.slice(5, 7)}`);
 });
 
 test('a county department cannot find or open a city-managed cadre', async ({ page, request }) => {

@@ -55,4 +55,8 @@ export interface CadreItem {
   authorityName: string;
   gender: string;
   birthDate: string;
+  ethnicCode: string;
+  politicalStatus: string;
+  levelCode: string | null;
+  rankCode: string | null;
 }

@@ -4,7 +4,7 @@
 import { requireAccess, type Ctx } from '../../server/access.js';
 import type { Db } from '../../db/database.js';
 import { AppError, notFound, validationError } from '../../server/errors.js';
-import { ageOn, displayMonth, latestBirthDateForAge, todayOf } from '../../domain/dates.js';
+import { ageOn, latestBirthDateForAge, todayOf } from '../../domain/dates.js';
 import { parseIdCard } from '../../domain/idcard.js';
 import { isPinyinQuery, nameKeys } from '../../domain/pinyin.js';
 import { CODE_TABLES, codeName, educationTier, isCode, type CodeTable } from '../codes/codes.catalog.js';
@@ -586,25 +586,19 @@ export async function searchCadres(ctx: Ctx, s: CadreSearchInput) {
   return {
     total,
     // Field by field, no spread: the list route sends this as it is (see cadres.routes.ts), so nothing
-    // the query adds may slip into the response.
+    // the query adds may slip into the response. Codes without their names: the web names them from
+    // GET /api/codes, and the busiest answer is ≈ 40 % smaller (issue 3, api_rps).
     items: items.map((c) => ({
       id: c.id,
       name: c.name,
       gender: c.gender,
-      genderName: codeName('gender', c.gender),
       birthDate: c.birthDate,
-      birthMonth: displayMonth(c.birthDate),
       age: ageOn(c.birthDate, on),
       ethnicCode: c.ethnicCode,
-      ethnicName: codeName('ethnic', c.ethnicCode),
       politicalStatus: c.politicalStatus,
-      politicalName: codeName('political', c.politicalStatus),
       highestEducation: c.highestEducation,
-      highestEducationName: codeName('education', c.highestEducation),
       levelCode: c.levelCode,
-      levelName: codeName('level', c.levelCode),
       rankCode: c.rankCode,
-      rankName: codeName('rank', c.rankCode),
       unitId: c.unitId,
       unitName: c.unitName ?? '',
       currentPost: c.currentPost,

@@ -4,6 +4,7 @@ import { testApp, type TestApp } from '../../../test/support/app.js';
 import { authorityId, cadreInput, insertUnit, type CadreOverrides } from '../../../test/support/factory.js';
 import type { CadreInput } from './cadres.rules.js';
 import { updateCadres } from './cadres.repository.js';
+import { codeName } from '../codes/codes.catalog.js';
 
 type Json = Record<string, unknown>;
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
@@ -327,19 +328,43 @@ describe.each(dialects)('cadre profile on %s', (dialect) => {
       expect(await names('ls')).toEqual(['李四']);
       expect(await names('%')).toEqual(['李四', '张三', '张思']);
       const hit = (await search(`tag=拼音测试&q=zs`)).items.find((i) => i.id === c.id);
+      // codes only (their names are the code tables'), and nothing else
+      expect(Object.keys(hit!).sort()).toEqual([
+        'age',
+        'authorityId',
+        'authorityName',
+        'birthDate',
+        'currentPost',
+        'ethnicCode',
+        'gender',
+        'highestEducation',
+        'id',
+        'levelCode',
+        'name',
+        'politicalStatus',
+        'rankCode',
+        'status',
+        'tags',
+        'unitId',
+        'unitName',
+      ]);
       expect(hit).toMatchObject({
-        birthMonth: '1985.03',
+        birthDate: '1985-03-12',
         age: 41,
-        genderName: '男',
-        ethnicName: '汉族',
-        politicalName: '中共党员',
-        highestEducationName: '研究生',
-        levelName: '县处级副职',
-        rankName: '二级主任科员',
         unitName: '青川市发展和改革委员会',
         authorityName: '中共青川市委组织部',
         tags: ['拼音测试'],
       });
+      const code = (k: string) => hit![k] as string | null;
+      const named = {
+        gender: codeName('gender', code('gender')),
+        ethnic: codeName('ethnic', code('ethnicCode')),
+        political: codeName('political', code('politicalStatus')),
+        education: codeName('education', code('highestEducation')),
+        level: codeName('level', code('levelCode')),
+        rank: codeName('rank', code('rankCode')),
+      };
+      expect(named).toEqual({ gender: '男', ethnic: '汉族', political: '中共党员', education: '研究生', level: '县处级副职', rank: '二级主任科员' });
     });
 
     it('combines gender, age on a date, unit subtree, education, political status and tag', async () => {

@@ -112,24 +112,18 @@ export interface Cadre extends CadreInput {
   updatedAt: string;
 }
 
+/** A row of GET /api/cadres: codes only, named with the code tables (useCodeName). */
 export interface CadreListItem {
   id: number;
   name: string;
   gender: string;
-  genderName: string;
   birthDate: string;
-  birthMonth: string;
   age: number;
   ethnicCode: string;
-  ethnicName: string;
   politicalStatus: string;
-  politicalName: string;
   highestEducation: string | null;
-  highestEducationName: string;
   levelCode: string | null;
-  levelName: string;
   rankCode: string | null;
-  rankName: string;
   unitId: number | null;
   unitName: string;
   currentPost: string;

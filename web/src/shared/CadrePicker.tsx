@@ -4,6 +4,7 @@ import { Select, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { cadresApi, type CadreListItem } from '../api/cadres';
 import { fmtMonth } from './dates';
+import { useCodeName } from './codes';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -14,8 +15,8 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-function describe(c: CadreListItem): string {
-  const bits = [c.genderName, c.birthMonth ? `${fmtMonth(c.birthMonth)}生` : '', c.currentPost || c.unitName].filter(Boolean);
+function describe(c: CadreListItem, gender: string): string {
+  const bits = [gender, `${fmtMonth(c.birthDate)}生`, c.currentPost || c.unitName].filter(Boolean);
   return `${c.name}（${bits.join('，')}）`;
 }
 
@@ -28,7 +29,8 @@ export function CadrePicker({ value, onChange, testId }: { value?: number; onCha
     enabled: q.length > 0,
     staleTime: 60_000,
   });
-  const options = (res.data?.items ?? []).map((c) => ({ value: c.id, label: describe(c) }));
+  const codeName = useCodeName();
+  const options = (res.data?.items ?? []).map((c) => ({ value: c.id, label: describe(c, codeName('gender', c.gender)) }));
   return (
     <Select<number>
       showSearch={{ filterOption: false, onSearch: setSearch }}

@@ -11,17 +11,19 @@ import { transferApi } from '../../api/transfer';
 import { PageTitle } from '../../shared/PageTitle';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { fmtMonth } from '../../shared/dates';
+import { useCodeName } from '../../shared/codes';
 import { useCan } from '../../shared/permissions';
 import { SearchConditions } from './SearchConditions';
 import { RosterExportModal } from './RosterExportModal';
 import { conditionsFromUrl, hasAdvanced, queryFromUrl, urlFromConditions, type Conditions } from './searchParams';
 
-const SORT_KEYS: Record<string, string> = { name: 'pinyin', birthMonth: 'birthDate', levelName: 'level' };
+const SORT_KEYS: Record<string, string> = { name: 'pinyin', birthDate: 'birthDate', levelCode: 'level' };
 
 export default function CadreSearchPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const can = useCan();
+  const codeName = useCodeName();
   const key = params.toString();
   // The URL string is the identity of the search.
   const initial = useMemo(() => conditionsFromUrl(params), [key]);
@@ -83,24 +85,32 @@ export default function CadreSearchPage() {
         </Link>
       ),
     },
-    { title: '性别', dataIndex: 'genderName', width: 56, align: 'center' },
+    { title: '性别', dataIndex: 'gender', width: 56, align: 'center', render: (v: string) => codeName('gender', v) },
     {
       title: '出生年月（年龄）',
-      dataIndex: 'birthMonth',
+      dataIndex: 'birthDate',
       width: 148,
       sorter: true,
-      sortOrder: sortOrderOf('birthMonth'),
+      sortOrder: sortOrderOf('birthDate'),
       render: (v: string, r: CadreListItem) => (
         <span className="nowrap">
           {fmtMonth(v)}（{r.age}岁）
         </span>
       ),
     },
-    { title: '民族', dataIndex: 'ethnicName', width: 72 },
-    { title: '政治面貌', dataIndex: 'politicalName', width: 90, ellipsis: true },
-    { title: '学历', dataIndex: 'highestEducationName', width: 96, ellipsis: true },
-    { title: '职务层次', dataIndex: 'levelName', width: 100, sorter: true, sortOrder: sortOrderOf('levelName'), ellipsis: true },
-    { title: '职级', dataIndex: 'rankName', width: 100, ellipsis: true },
+    { title: '民族', dataIndex: 'ethnicCode', width: 72, render: (v: string) => codeName('ethnic', v) },
+    { title: '政治面貌', dataIndex: 'politicalStatus', width: 90, ellipsis: true, render: (v: string) => codeName('political', v) },
+    { title: '学历', dataIndex: 'highestEducation', width: 96, ellipsis: true, render: (v: string | null) => codeName('education', v) },
+    {
+      title: '职务层次',
+      dataIndex: 'levelCode',
+      width: 100,
+      sorter: true,
+      sortOrder: sortOrderOf('levelCode'),
+      ellipsis: true,
+      render: (v: string | null) => codeName('level', v),
+    },
+    { title: '职级', dataIndex: 'rankCode', width: 100, ellipsis: true, render: (v: string | null) => codeName('rank', v) },
     {
       title: '现任职务',
       dataIndex: 'currentPost',
