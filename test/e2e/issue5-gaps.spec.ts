@@ -1,7 +1,7 @@
 // Issue 5 gaps: the forms for what the API allowed but the screens did not (a reserve entry's
 // readiness and posts, a secondment's ends and dates, the end of a mentorship).
 import { expect, test, type Page } from '@playwright/test';
-import { apiAs, loginOk, type CadreItem } from './support';
+import { apiAs, chooseOption, loginOk, type CadreItem } from './support';
 
 interface Reserve {
   id: number;
@@ -176,8 +176,7 @@ test('a 研判 record marks a 好苗子 that the 好苗子 list shows with its s
 
   // a survey recommending a 好苗子 shows the mark it made
   await page.goto('/analysis-records?tab=surveys');
-  await page.getByTestId('survey-filter-recommendation').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '好苗子' }).click();
+  await chooseOption(page, page.getByTestId('survey-filter-recommendation'), '好苗子');
   await expect(page.locator('[data-testid^="survey-promising-"]').first()).toBeVisible();
   await page.screenshot({ path: '/tmp/issue5-gaps-surveys.png' });
 });
