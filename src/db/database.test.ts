@@ -27,4 +27,19 @@ describe.skipIf(!base)('PostgreSQL connections', () => {
     url.searchParams.set('options', '-c jit=on');
     expect(await jitOf(url.toString())).toEqual(['on']);
   });
+
+  it('keep the URL’s other options beside JIT off', async () => {
+    const url = new URL(base!);
+    url.searchParams.set('options', '-c application_name=ganbu_options_test');
+    const opened = openDatabase(databaseTarget(url.toString()));
+    try {
+      const { rows } = await sql<{
+        jit: string;
+        app: string;
+      }>`select current_setting('jit') as jit, current_setting('application_name') as app`.execute(opened.db);
+      expect(rows[0]).toEqual({ jit: 'off', app: 'ganbu_options_test' });
+    } finally {
+      await opened.close();
+    }
+  });
 });

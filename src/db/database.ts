@@ -41,18 +41,29 @@ export function openDatabase(target: DatabaseTarget): OpenedDb {
       },
     };
   }
-  const pool = new pg.Pool({ connectionString: target.location, max: 10 });
-  // No JIT compilation unless the URL asks for it (options=-c jit=on): our long reads are bulk reads
-  // whose plans PostgreSQL compiles anew on every run, and for the team analysis' kinship read that
-  // took longer than the work it sped up (1.1 s of JIT in every worker, 1,000,000 cadres).
-  if (!/jit/.test(target.location))
-    pool.on('connect', (client) => {
-      // a connection that fails here fails its next query too, where the error is reported
-      client.query('set jit = off').catch(() => undefined);
-    });
+  const pool = new pg.Pool({ connectionString: withoutJit(target.location), max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   pgPools.set(db, pool);
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * No JIT compilation unless the URL asks for it (options=-c jit=on): our long reads are bulk reads
+ * whose plans PostgreSQL compiles anew on every run, and for the team analysis' kinship read that
+ * took longer than the work it sped up (1.1 s of JIT in every worker, 1,000,000 cadres). Set in the
+ * connection's startup options, beside the URL's own: no query before a pooled connection's first.
+ */
+function withoutJit(location: string): string {
+  let url: URL;
+  try {
+    url = new URL(location);
+  } catch {
+    return location; // a form URL cannot read (pg reports what is wrong with it)
+  }
+  const options = url.searchParams.get('options') ?? '';
+  if (/\bjit\b/.test(options)) return location;
+  url.searchParams.set('options', `${options} -c jit=off`.trim());
+  return url.toString();
 }
 
 const pgPools = new WeakMap<object, pg.Pool>();
