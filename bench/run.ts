@@ -145,7 +145,6 @@ async function startServer(url: string): Promise<{ child: ChildProcess; base: st
   return { child, base: `http://127.0.0.1:${port}` };
 }
 
-/** Peak resident memory of a process so far (Linux VmHWM), in MB. */
 interface Rate {
   rps: number;
   /** the worst round's p99 */
@@ -164,6 +163,7 @@ function rateOf(runs: readonly Result[]): Rate {
   };
 }
 
+/** Peak resident memory of a process so far (Linux VmHWM), in MB. */
 function peakRss(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
