@@ -190,25 +190,24 @@ export async function replaceSomeChildren(db: Db, cadreId: number, c: CadreChild
   await insertChildren(db, cadreId, only);
 }
 
-/** Ids per ID number (any authority), for a batch: chunked IN lists under the bound-parameter limits. */
-export async function findIdCardOwners(db: Db, idCards: readonly string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const part of chunks([...new Set(idCards)], 500)) {
-    const rows = await db.selectFrom('cadres').select(['id', 'idCard']).where('idCard', 'in', part).execute();
-    for (const r of rows) out.set(r.idCard, r.id);
-  }
+/** key → value for the keys found, read 500 keys at a time (IN lists under the bound-parameter limits). */
+async function mapInParts<K, V>(keys: readonly K[], read: (part: K[]) => Promise<(readonly [K, V])[]>): Promise<Map<K, V>> {
+  const out = new Map<K, V>();
+  for (const part of chunks([...new Set(keys)], 500)) for (const [k, v] of await read(part)) out.set(k, v);
   return out;
 }
 
+/** Ids per ID number (any authority), for a batch. */
+export const findIdCardOwners = (db: Db, idCards: readonly string[]): Promise<Map<string, number>> =>
+  mapInParts(idCards, async (part) =>
+    (await db.selectFrom('cadres').select(['id', 'idCard']).where('idCard', 'in', part).execute()).map((r) => [r.idCard, r.id] as const),
+  );
+
 /** The version of each of these cadres (whatever the scope): has any of them been saved since? */
-export async function cadreVersions(db: Db, ids: readonly number[]): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  for (const part of chunks([...new Set(ids)], 500)) {
-    const rows = await db.selectFrom('cadres').select(['id', 'version']).where('id', 'in', part).execute();
-    for (const r of rows) out.set(r.id, r.version);
-  }
-  return out;
-}
+export const cadreVersions = (db: Db, ids: readonly number[]): Promise<Map<number, number>> =>
+  mapInParts(ids, async (part) =>
+    (await db.selectFrom('cadres').select(['id', 'version']).where('id', 'in', part).execute()).map((r) => [r.id, r.version] as const),
+  );
 
 /** findCadre for many ids at once (those within scope). */
 export async function findCadres(db: Db, ids: readonly number[], authorityIds: readonly number[]) {
@@ -308,14 +307,10 @@ export async function loadChildrenMany(
 }
 
 /** The authority of each unit asked for (unknown units are absent). */
-export async function unitAuthorities(db: Db, unitIds: readonly number[]): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  for (const part of chunks([...new Set(unitIds)], 500)) {
-    const rows = await db.selectFrom('units').select(['id', 'authorityId']).where('id', 'in', part).execute();
-    for (const r of rows) out.set(r.id, r.authorityId);
-  }
-  return out;
-}
+export const unitAuthorities = (db: Db, unitIds: readonly number[]): Promise<Map<number, number>> =>
+  mapInParts(unitIds, async (part) =>
+    (await db.selectFrom('units').select(['id', 'authorityId']).where('id', 'in', part).execute()).map((r) => [r.id, r.authorityId] as const),
+  );
 
 /** The child rows of a cadre that has none yet (a new one): replaceChildren without its deletes. */
 export async function insertChildren(db: Db, cadreId: number, c: CadreChildren): Promise<void> {
