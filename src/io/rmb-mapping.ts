@@ -184,6 +184,13 @@ type TextField = Exclude<keyof RmbRecord, 'JiaTingChengYuan' | 'ZhaoPian' | 'unk
 /** Elements whose length is not checked: dates, codes and the ID have stronger checks; 简历 has no limit. */
 const NO_LENGTH_CHECK = new Set(['XingBie', 'ShenFenZheng']);
 
+/** The official maximum length of each text element that has one and is checked, by element path. */
+const MAX_LENGTH = new Map(
+  [...RMB_FIELDS.values()]
+    .filter((f) => f.maxLength && f.type === 'C' && !NO_LENGTH_CHECK.has(f.element.split('/').pop()!))
+    .map((f) => [f.element, f.maxLength!]),
+);
+
 class Mapper {
   readonly issues: RmbIssue[] = [];
   constructor(private readonly record: RmbRecord) {}
@@ -198,10 +205,11 @@ class Mapper {
 
   /** Over the official maximum length (characters, EditInfo.xml via lrmx_fields.csv). */
   checkLength(field: string, value: string, item?: number) {
-    const info = RMB_FIELDS.get(field);
-    if (!info?.maxLength || info.type !== 'C' || NO_LENGTH_CHECK.has(field.split('/').pop()!)) return;
+    const max = MAX_LENGTH.get(field);
+    // characters are never more than UTF-16 code units: only a longer string needs counting
+    if (max === undefined || value.length <= max) return;
     const n = charLength(value);
-    if (n > info.maxLength) this.error(field, `超过最大长度 ${info.maxLength} 个字（现 ${n} 个）`, item);
+    if (n > max) this.error(field, `超过最大长度 ${max} 个字（现 ${n} 个）`, item);
   }
 
   text(field: TextField): string {
