@@ -79,7 +79,8 @@ function strictUtf8(bytes: Uint8Array): string {
 
 /** DOCTYPE and entity declarations are refused outright: nothing is ever expanded or fetched (XXE). */
 function refuseDtd(text: string) {
-  const m = /<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST)\b/i.exec(text);
+  // most files have no '<!' at all: not worth a case-insensitive RegExp over the whole text
+  const m = text.includes('<!') ? /<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST)\b/i.exec(text) : null;
   if (m) throw reject('Person', `文件含有 DTD 或实体声明（<!${m[1].toUpperCase()}>），出于安全原因拒绝导入`);
 }
 
@@ -226,7 +227,6 @@ const GUARDED_NAMES = new Set([
 ]);
 const SIMPLE_NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const DECLARATION = /^<\?xml(?:\s+(version|encoding|standalone)\s*=\s*(?:"[^"<>&]*"|'[^'<>&]*'))*\s*\?>/;
-const WHITESPACE = /^[ \t\r\n]*$/;
 const EMPTY_END = /[ \t\r\n]*\/>/y;
 /** What plain text never holds; the quick reader leaves text with any of them to the general parser. */
 // eslint-disable-next-line no-control-regex -- control characters are what is looked for
@@ -247,6 +247,15 @@ function plainText(raw: string): boolean {
     const allowed =
       cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
     if (!allowed) return false;
+  }
+  return true;
+}
+
+/** Whether text[from, to) is only XML white space, as between elements (a loop: no string cut out, no RegExp). */
+function blank(text: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
   }
   return true;
 }
@@ -302,7 +311,7 @@ class QuickReader {
       this.i = m[0].length;
     }
     const lt = text.indexOf('<', this.i);
-    if (lt < 0 || !WHITESPACE.test(text.slice(this.i, lt))) this.fail();
+    if (lt < 0 || !blank(text, this.i, lt)) this.fail();
     this.i = lt;
     const record = emptyRmbRecord();
     if (this.openTag(1) !== 'Person') this.fail();
@@ -323,11 +332,7 @@ class QuickReader {
         else (record as unknown as Record<string, string>)[name] = this.leaf(name, name);
       }
     }
-    // after the root, only white space
-    for (let j = this.i; j < text.length; j++) {
-      const c = text.charCodeAt(j);
-      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) this.fail();
-    }
+    if (!blank(text, this.i, text.length)) this.fail();
     return { ok: true, record, issues: this.issues };
   }
 
@@ -359,7 +364,7 @@ class QuickReader {
     const text = this.text;
     const lt = text.indexOf('<', this.i);
     if (lt < 0) this.fail();
-    if (lt > this.i) {
+    if (!blank(text, this.i, lt)) {
       const raw = text.slice(this.i, lt);
       if (!plainText(raw)) this.fail();
       if (raw.trim()) this.issues.push(rmbIssue(parent, `<${parent}> 中有不属于任何元素的文字，已忽略`, 'warning'));
@@ -413,7 +418,7 @@ class QuickReader {
     const text = this.text;
     for (;;) {
       const lt = text.indexOf('<', this.i);
-      if (lt < 0 || (lt > this.i && !plainText(text.slice(this.i, lt)))) this.fail();
+      if (lt < 0 || (!blank(text, this.i, lt) && !plainText(text.slice(this.i, lt)))) this.fail();
       this.i = lt;
       if (text.charCodeAt(lt + 1) === 47 /* / */) return this.closeTag(name);
       this.skip(this.openTag(level + 1), level + 1);
