@@ -191,6 +191,12 @@ const MAX_LENGTH = new Map(
     .map((f) => [f.element, f.maxLength!]),
 );
 
+/** The family columns' element paths, built once: a path built per use is hashed again at every lookup. */
+const FAMILY_FIELD = Object.fromEntries(FAMILY_ITEM_ELEMENTS.map((k) => [k, `JiaTingChengYuan/Item/${k}`])) as Record<
+  (typeof FAMILY_ITEM_ELEMENTS)[number],
+  string
+>;
+
 class Mapper {
   readonly issues: RmbIssue[] = [];
   constructor(private readonly record: RmbRecord) {}
@@ -401,7 +407,7 @@ export function rmbToCadre(record: RmbRecord, options: RmbToCadreOptions): RmbTo
   const familyItemUnknown: RmbExtras['familyItemUnknown'] = [];
   r.JiaTingChengYuan.forEach((item, index) => {
     if (FAMILY_ITEM_ELEMENTS.every((k) => !item[k]) && !item.unknown.length) return;
-    const f = (k: (typeof FAMILY_ITEM_ELEMENTS)[number]) => `JiaTingChengYuan/Item/${k}`;
+    const f = (k: (typeof FAMILY_ITEM_ELEMENTS)[number]) => FAMILY_FIELD[k];
     for (const k of FAMILY_ITEM_ELEMENTS) m.checkLength(f(k), item[k], index);
     const relation = item.ChengWei;
     if (!relation) m.error(f('ChengWei'), '未填写', index);
