@@ -34,7 +34,7 @@ export type JianliLineInput =
 // ---- reading ----
 
 /** Full-width digits and full stop become ASCII, one code unit for one, so positions stay the same. */
-const halfWidth = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+export const halfWidth = (s: string) => s.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 // A date: 1998.06, 1998.6, 199806, 1998年6月, 1998/06. A dash: -- － — ～ – and their kin, or 至/到.
 const DATE = String.raw`(\d{4})(?:(?:\.|/|年)(\d{1,2})月?|(\d{2}))`;

@@ -7,7 +7,7 @@ import { parseIdCard } from '../domain/idcard.js';
 import { isDate } from '../domain/dates.js';
 import { codeByName, codeName, isCode, type CodeTable } from '../features/codes/codes.catalog.js';
 import type { CadreInput, FamilyMember, ResumeLine } from '../features/cadres/cadres.rules.js';
-import { formatJianli, parseJianli, type JianliItem, type JianliLineInput } from './jianli.js';
+import { formatJianli, halfWidth, parseJianli, type JianliItem, type JianliLineInput } from './jianli.js';
 import {
   charLength,
   emptyFamilyItem,
@@ -77,14 +77,12 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 // ---- small readers ----
 
-const halfWidthDigits = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[．]/g, '.');
-
 /**
  * A date as the form writes it: YYYYMM or YYYYMMDD (also 1972.04, 1972-04-15, 1972年4月). Returns
  * the month 'YYYY-MM' and, when a day is given, the date 'YYYY-MM-DD'; null when it is not a date.
  */
 export function parseRmbDate(raw: string): { month: string; date: string | null } | null {
-  const s = halfWidthDigits(raw.trim());
+  const s = halfWidth(raw.trim());
   const m =
     /^(\d{4})(\d{2})(\d{2})?$/.exec(s) ?? /^(\d{4})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(s);
   if (!m) return null;
