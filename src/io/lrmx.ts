@@ -263,8 +263,9 @@ function blank(text: string, from: number, to: number): boolean {
 /** Why the quick reader gives a file to the general parser (thrown inside it, never escapes it). */
 const NOT_QUICK = Symbol('not quick');
 
-/** The top-level elements the record has, each with its place in `seen` (an element given twice is refused). */
-const TOP_ELEMENTS = new Map([...RMB_TEXT_ELEMENTS, ...LRMX_OPTIONAL_ELEMENTS, 'JiaTingChengYuan', 'ZhaoPian'].map((name, k) => [name, k]));
+/** The top-level elements the record has, in template order: a name's place is its place in `seen`. */
+const TOP_NAMES: readonly string[] = [...LRMX_TEMPLATE_ORDER, ...LRMX_OPTIONAL_ELEMENTS];
+const TOP_ELEMENTS = new Map(TOP_NAMES.map((name, k) => [name, k]));
 
 /**
  * Reads in one pass, straight into the record, the files the editors write: an optional declaration,
@@ -316,17 +317,20 @@ class QuickReader {
     const record = emptyRmbRecord();
     if (this.openTag(1) !== 'Person') this.fail();
     if (!this.empty) {
-      const seen = new Uint8Array(TOP_ELEMENTS.size);
+      const seen = new Uint8Array(TOP_NAMES.length);
       let after: string | null = null;
-      for (let name = this.child('Person', 2); name; name = this.child('Person', 2)) {
-        const known = TOP_ELEMENTS.get(name);
+      let next = 0; // the element the template puts next
+      for (let name = this.child('Person', 2, TOP_NAMES[next]); name; name = this.child('Person', 2, TOP_NAMES[next])) {
+        const known = name === TOP_NAMES[next] ? next : TOP_ELEMENTS.get(name);
         if (known === undefined) {
           record.unknown.push(this.unknown(name, 2, after));
           continue;
         }
         if (seen[known]) this.fail();
         seen[known] = 1;
-        after = name;
+        next = known + 1;
+        // the template's own string as the key: a property named by a string cut from the text is slower to set
+        name = after = TOP_NAMES[known];
         if (name === 'JiaTingChengYuan') this.family(record);
         else if (name === 'ZhaoPian') record.ZhaoPian = photoBytes(this.leaf(name, name), this.issues);
         else (record as unknown as Record<string, string>)[name] = this.leaf(name, name);
@@ -336,14 +340,22 @@ class QuickReader {
     return { ok: true, record, issues: this.issues };
   }
 
-  /** The start tag at i: its name, with i after it. `level`: the root is 1; deeper than 8 is left to the general parser. */
-  private openTag(level: number): string {
+  /**
+   * The start tag at i: its name, with i after it. `level`: the root is 1; deeper than 8 is left to
+   * the general parser. `expected`, the element that usually comes here, is taken without a RegExp
+   * or a new string.
+   */
+  private openTag(level: number, expected?: string): string {
     const text = this.text;
     const lt = (this.start = this.i);
+    this.empty = false;
+    if (expected !== undefined && text.charCodeAt(lt + 1 + expected.length) === 62 /* > */ && text.startsWith(expected, lt + 1)) {
+      this.i = lt + expected.length + 2;
+      return expected;
+    }
     SIMPLE_NAME.lastIndex = lt + 1;
     const name = SIMPLE_NAME.exec(text)?.[0];
     if (!name || GUARDED_NAMES.has(name) || level > 8) this.fail();
-    this.empty = false;
     if (text.charCodeAt(lt + 1 + name.length) === 62 /* > */) {
       this.i = lt + name.length + 2;
       return name;
@@ -360,7 +372,7 @@ class QuickReader {
    * The next child element of the open `parent`, its start tag read; '' at the parent's end tag, then
    * read too. Text between elements is not part of the format: warned about and ignored.
    */
-  private child(parent: string, level: number): string {
+  private child(parent: string, level: number, expected?: string): string {
     const text = this.text;
     const lt = text.indexOf('<', this.i);
     if (lt < 0) this.fail();
@@ -374,7 +386,7 @@ class QuickReader {
       this.closeTag(parent);
       return '';
     }
-    return this.openTag(level);
+    return this.openTag(level, expected);
   }
 
   /** The end tag of `name` at i, with i after it. */
@@ -428,7 +440,7 @@ class QuickReader {
   private family(record: RmbRecord) {
     if (this.empty) return;
     let after: string | null = null;
-    for (let name = this.child('JiaTingChengYuan', 3); name; name = this.child('JiaTingChengYuan', 3)) {
+    for (let name = this.child('JiaTingChengYuan', 3, 'Item'); name; name = this.child('JiaTingChengYuan', 3, 'Item')) {
       if (name === 'Item') {
         record.JiaTingChengYuan.push(this.item());
         after = 'Item';
@@ -441,14 +453,17 @@ class QuickReader {
     if (this.empty) return item;
     let seen = 0;
     let after: string | null = null;
-    for (let name = this.child('Item', 4); name; name = this.child('Item', 4)) {
-      const known = (FAMILY_ITEM_ELEMENTS as readonly string[]).indexOf(name);
+    const order = FAMILY_ITEM_ELEMENTS as readonly string[];
+    let next = 0;
+    for (let name = this.child('Item', 4, order[next]); name; name = this.child('Item', 4, order[next])) {
+      const known = name === order[next] ? next : order.indexOf(name);
       if (known < 0) {
         item.unknown.push(this.unknown(name, 4, after));
         continue;
       }
       if (seen & (1 << known)) this.fail();
       seen |= 1 << known;
+      next = known + 1;
       const element = FAMILY_ITEM_ELEMENTS[known];
       item[element] = this.leaf(name, FAMILY_FIELDS[known]);
       after = element;
