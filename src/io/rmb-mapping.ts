@@ -405,18 +405,18 @@ export function rmbToCadre(record: RmbRecord, options: RmbToCadreOptions): RmbTo
   const familyItemUnknown: RmbExtras['familyItemUnknown'] = [];
   r.JiaTingChengYuan.forEach((item, index) => {
     if (FAMILY_ITEM_ELEMENTS.every((k) => !item[k]) && !item.unknown.length) return;
-    const f = (k: (typeof FAMILY_ITEM_ELEMENTS)[number]) => FAMILY_FIELD[k];
-    for (const k of FAMILY_ITEM_ELEMENTS) m.checkLength(f(k), item[k], index);
+    const f = FAMILY_FIELD;
+    for (const k of FAMILY_ITEM_ELEMENTS) m.checkLength(f[k], item[k], index);
     const relation = item.ChengWei;
-    if (!relation) m.error(f('ChengWei'), '未填写', index);
-    else m.code(f('ChengWei'), 'relation', relation, (n) => codeByName('relation', n), index);
+    if (!relation) m.error(f.ChengWei, '未填写', index);
+    else m.code(f.ChengWei, 'relation', relation, (n) => codeByName('relation', n), index);
     const memberName = cleanName(item.XingMing);
-    if (!memberName) m.error(f('XingMing'), '未填写', index);
+    if (!memberName) m.error(f.XingMing, '未填写', index);
     const member: FamilyMember = {
       relation,
       name: memberName,
-      birthMonth: m.month(f('ChuShengRiQi'), item.ChuShengRiQi, 'error', index),
-      politicalStatus: m.code(f('ZhengZhiMianMao'), 'political', item.ZhengZhiMianMao, politicalCode, index),
+      birthMonth: m.month(f.ChuShengRiQi, item.ChuShengRiQi, 'error', index),
+      politicalStatus: m.code(f.ZhengZhiMianMao, 'political', item.ZhengZhiMianMao, politicalCode, index),
       workUnitPost: item.GongZuoDanWeiJiZhiWu,
     };
     if (item.unknown.length) familyItemUnknown.push({ index: family.length, elements: item.unknown });
