@@ -34,7 +34,7 @@ export type JianliLineInput =
 // ---- reading ----
 
 /** Full-width digits and full stop become ASCII, one code unit for one, so positions stay the same. */
-const halfWidth = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+export const halfWidth = (s: string) => s.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 // A date: 1998.06, 1998.6, 199806, 1998年6月, 1998/06. A dash: -- － — ～ – and their kin, or 至/到.
 const DATE = String.raw`(\d{4})(?:(?:\.|/|年)(\d{1,2})月?|(\d{2}))`;
@@ -65,8 +65,9 @@ export function parseJianli(text: string): ParsedJianli {
   const lines = normalizeLineBreaks(text).split('\n');
   const items: JianliItem[] = [];
   const warnings: JianliWarning[] = [];
-  const segmentAt = lines.map((l) => SEGMENT.test(halfWidth(l.trim())));
-  const lastSegment = segmentAt.lastIndexOf(true);
+  // matched once: the loop below takes the match of each line from here
+  const segmentAt = lines.map((l) => SEGMENT.exec(halfWidth(l.trim())));
+  const lastSegment = segmentAt.findLastIndex((m) => m !== null);
   // Membership lines start after the first blank line below the last segment.
   const blankAfter = lastSegment < 0 ? -1 : lines.findIndex((l, i) => i > lastSegment && isBlank(l));
   let lastDated: number | null = null;
@@ -83,7 +84,7 @@ export function parseJianli(text: string): ParsedJianli {
       items.push((previous = { kind: 'trailing', line, text: trimmed }));
       return;
     }
-    const m = SEGMENT.exec(halfWidth(trimmed));
+    const m = segmentAt[i];
     if (m) {
       const start = month(m[1], m[2], m[3]);
       const end = m[4] ? month(m[4], m[5], m[6]) : null;

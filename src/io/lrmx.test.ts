@@ -354,6 +354,42 @@ describe('parseLrmx: the quick reader reads exactly as the general parser', () =
     ['an empty <Person/>', '<Person/>'],
   ])('%s', (_name, text) => sameBothWays(utf8(text)));
 
+  // What the quick reader reads itself (not left to the general parser), compared all the same.
+  const nested = (n: number) => `${'<a>'.repeat(n)}x${'</a>'.repeat(n)}`;
+  it.each<[string, string]>([
+    ['an empty family, item and photo', SAMPLE.replace(/<JiaTingChengYuan>[\s\S]*<\/JiaTingChengYuan>/, '<JiaTingChengYuan/>\n  <Item />')],
+    ['an empty <Item/> among the members', SAMPLE.replace('<Item>', '<Item/><Item>')],
+    [
+      'unknown elements around the members',
+      SAMPLE.replace('<Item>', '<Pre>1</Pre><Item>').replace('</JiaTingChengYuan>', '<Post/></JiaTingChengYuan>'),
+    ],
+    ['text loose in <JiaTingChengYuan> and <Item>', SAMPLE.replace('<Item>', '甲<Item>').replace('<ChengWei>丈夫', '乙 &amp; <ChengWei>丈夫')],
+    [
+      'the 2025 elements',
+      SAMPLE.replace(
+        '<Version>',
+        '<GaiGeQianRenZhiNianLingJieXian>60</GaiGeQianRenZhiNianLingJieXian><DaoLingNianYue>203001</DaoLingNianYue><Version>',
+      ),
+    ],
+    ['a photo', SAMPLE.replace('<ZhaoPian></ZhaoPian>', `<ZhaoPian>\n${PNG_1PX.toString('base64')}\n</ZhaoPian>`)],
+    ['a photo that is not base64', SAMPLE.replace('<ZhaoPian></ZhaoPian>', '<ZhaoPian>@@@</ZhaoPian>')],
+    ['a reference to CR before CRLF', SAMPLE.replace(/\n/g, '\r\n')],
+    ['white space and \u3000 around values', SAMPLE.replace('测试甲', ' \u3000测试甲\t\r\n')],
+    ['white space after the root', `${SAMPLE}\r\n\t `],
+    ['no declaration, <Person /> with a space', '<Person />'],
+    ['elements 8 levels deep, <Person> the first', SAMPLE.replace('<Version>', `${nested(7)}<Version>`)],
+    ['elements 9 levels deep', SAMPLE.replace('<Version>', `${nested(8)}<Version>`)],
+    ['an element of <Item> given twice', SAMPLE.replace('<ChengWei>丈夫</ChengWei>', '<ChengWei>丈夫</ChengWei><ChengWei>夫</ChengWei>')],
+    ['<JiaTingChengYuan> given twice', SAMPLE.replace('<ChengBaoDanWei>', '<JiaTingChengYuan/><ChengBaoDanWei>')],
+    ['an end tag with a space', SAMPLE.replace('</XingMing>', '</XingMing >')],
+  ])('%s', (_name, text) => sameBothWays(utf8(text)));
+
+  it('reads those files itself', () => {
+    expect(quickTree(SAMPLE.replace('<Item>', '<Pre>1</Pre><Item/><Item>甲'))).toBeDefined();
+    expect(quickTree(SAMPLE.replace('<Version>', `${nested(7)}<Version>`))).toBeDefined();
+    expect(quickTree(SAMPLE.replace('<Version>', `${nested(8)}<Version>`))).toBeUndefined();
+  });
+
   it('on 2,000 random edits of the sample and the variants', () => {
     const bases = [SAMPLE, fixture('fictional_variant_bom_crlf.lrmx').toString('utf8'), fixture('fictional_variant_shuffled.lrmx').toString('utf8')];
     const pieces = [

@@ -7,7 +7,7 @@ import { parseIdCard } from '../domain/idcard.js';
 import { isDate } from '../domain/dates.js';
 import { codeByName, codeName, isCode, type CodeTable } from '../features/codes/codes.catalog.js';
 import type { CadreInput, FamilyMember, ResumeLine } from '../features/cadres/cadres.rules.js';
-import { formatJianli, parseJianli, type JianliItem, type JianliLineInput } from './jianli.js';
+import { formatJianli, halfWidth, parseJianli, type JianliItem, type JianliLineInput } from './jianli.js';
 import {
   charLength,
   emptyFamilyItem,
@@ -77,14 +77,12 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 // ---- small readers ----
 
-const halfWidthDigits = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[．]/g, '.');
-
 /**
  * A date as the form writes it: YYYYMM or YYYYMMDD (also 1972.04, 1972-04-15, 1972年4月). Returns
  * the month 'YYYY-MM' and, when a day is given, the date 'YYYY-MM-DD'; null when it is not a date.
  */
 export function parseRmbDate(raw: string): { month: string; date: string | null } | null {
-  const s = halfWidthDigits(raw.trim());
+  const s = halfWidth(raw.trim());
   const m =
     /^(\d{4})(\d{2})(\d{2})?$/.exec(s) ?? /^(\d{4})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(s);
   if (!m) return null;
@@ -184,6 +182,19 @@ type TextField = Exclude<keyof RmbRecord, 'JiaTingChengYuan' | 'ZhaoPian' | 'unk
 /** Elements whose length is not checked: dates, codes and the ID have stronger checks; 简历 has no limit. */
 const NO_LENGTH_CHECK = new Set(['XingBie', 'ShenFenZheng']);
 
+/** The official maximum length of each text element that has one and is checked, by element path. */
+const MAX_LENGTH = new Map(
+  [...RMB_FIELDS.values()]
+    .filter((f) => f.maxLength && f.type === 'C' && !NO_LENGTH_CHECK.has(f.element.split('/').pop()!))
+    .map((f) => [f.element, f.maxLength!]),
+);
+
+/** The family columns' element paths, built once: a path built per use is hashed again at every lookup. */
+const FAMILY_FIELD = Object.fromEntries(FAMILY_ITEM_ELEMENTS.map((k) => [k, `JiaTingChengYuan/Item/${k}`])) as Record<
+  (typeof FAMILY_ITEM_ELEMENTS)[number],
+  string
+>;
+
 class Mapper {
   readonly issues: RmbIssue[] = [];
   constructor(private readonly record: RmbRecord) {}
@@ -198,10 +209,11 @@ class Mapper {
 
   /** Over the official maximum length (characters, EditInfo.xml via lrmx_fields.csv). */
   checkLength(field: string, value: string, item?: number) {
-    const info = RMB_FIELDS.get(field);
-    if (!info?.maxLength || info.type !== 'C' || NO_LENGTH_CHECK.has(field.split('/').pop()!)) return;
+    const max = MAX_LENGTH.get(field);
+    // characters are never more than UTF-16 code units: only a longer string needs counting
+    if (max === undefined || value.length <= max) return;
     const n = charLength(value);
-    if (n > info.maxLength) this.error(field, `超过最大长度 ${info.maxLength} 个字（现 ${n} 个）`, item);
+    if (n > max) this.error(field, `超过最大长度 ${max} 个字（现 ${n} 个）`, item);
   }
 
   text(field: TextField): string {
@@ -393,18 +405,18 @@ export function rmbToCadre(record: RmbRecord, options: RmbToCadreOptions): RmbTo
   const familyItemUnknown: RmbExtras['familyItemUnknown'] = [];
   r.JiaTingChengYuan.forEach((item, index) => {
     if (FAMILY_ITEM_ELEMENTS.every((k) => !item[k]) && !item.unknown.length) return;
-    const f = (k: (typeof FAMILY_ITEM_ELEMENTS)[number]) => `JiaTingChengYuan/Item/${k}`;
-    for (const k of FAMILY_ITEM_ELEMENTS) m.checkLength(f(k), item[k], index);
+    const f = FAMILY_FIELD;
+    for (const k of FAMILY_ITEM_ELEMENTS) m.checkLength(f[k], item[k], index);
     const relation = item.ChengWei;
-    if (!relation) m.error(f('ChengWei'), '未填写', index);
-    else m.code(f('ChengWei'), 'relation', relation, (n) => codeByName('relation', n), index);
+    if (!relation) m.error(f.ChengWei, '未填写', index);
+    else m.code(f.ChengWei, 'relation', relation, (n) => codeByName('relation', n), index);
     const memberName = cleanName(item.XingMing);
-    if (!memberName) m.error(f('XingMing'), '未填写', index);
+    if (!memberName) m.error(f.XingMing, '未填写', index);
     const member: FamilyMember = {
       relation,
       name: memberName,
-      birthMonth: m.month(f('ChuShengRiQi'), item.ChuShengRiQi, 'error', index),
-      politicalStatus: m.code(f('ZhengZhiMianMao'), 'political', item.ZhengZhiMianMao, politicalCode, index),
+      birthMonth: m.month(f.ChuShengRiQi, item.ChuShengRiQi, 'error', index),
+      politicalStatus: m.code(f.ZhengZhiMianMao, 'political', item.ZhengZhiMianMao, politicalCode, index),
       workUnitPost: item.GongZuoDanWeiJiZhiWu,
     };
     if (item.unknown.length) familyItemUnknown.push({ index: family.length, elements: item.unknown });

@@ -139,12 +139,50 @@ export const FAMILY_ITEM_ELEMENTS = [
 ] as const satisfies readonly (keyof RmbFamilyItem)[];
 export type RmbFamilyElement = (typeof FAMILY_ITEM_ELEMENTS)[number];
 
-/** Built once: every file read starts from a copy (Object.fromEntries per file showed in the import's profile). */
-const EMPTY_TEXTS = Object.fromEntries(RMB_TEXT_ELEMENTS.map((e) => [e, ''])) as Record<RmbTextElement, string>;
-
-/** A record with every element empty. */
+/**
+ * A record with every element empty. Written out, in template order: V8 builds this literal in a
+ * fraction of a microsecond, where copying a 32-key object built at run time took about 20.
+ */
 export function emptyRmbRecord(): RmbRecord {
-  return { ...EMPTY_TEXTS, JiaTingChengYuan: [], ZhaoPian: null, unknown: [], familyUnknown: [], rootAttributes: '' };
+  return {
+    XingMing: '',
+    XingBie: '',
+    ChuShengNianYue: '',
+    MinZu: '',
+    JiGuan: '',
+    ChuShengDi: '',
+    RuDangShiJian: '',
+    CanJiaGongZuoShiJian: '',
+    JianKangZhuangKuang: '',
+    ZhuanYeJiShuZhiWu: '',
+    ShuXiZhuanYeYouHeZhuanChang: '',
+    QuanRiZhiJiaoYu_XueLi: '',
+    QuanRiZhiJiaoYu_XueWei: '',
+    QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi: '',
+    QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi: '',
+    ZaiZhiJiaoYu_XueLi: '',
+    ZaiZhiJiaoYu_XueWei: '',
+    ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi: '',
+    ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi: '',
+    XianRenZhiWu: '',
+    NiRenZhiWu: '',
+    NiMianZhiWu: '',
+    JianLi: '',
+    JiangChengQingKuang: '',
+    NianDuKaoHeJieGuo: '',
+    RenMianLiYou: '',
+    ChengBaoDanWei: '',
+    JiSuanNianLingShiJian: '',
+    TianBiaoShiJian: '',
+    TianBiaoRen: '',
+    ShenFenZheng: '',
+    Version: '',
+    JiaTingChengYuan: [],
+    ZhaoPian: null,
+    unknown: [],
+    familyUnknown: [],
+    rootAttributes: '',
+  };
 }
 
 export function emptyFamilyItem(): RmbFamilyItem {
