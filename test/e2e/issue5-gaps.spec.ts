@@ -1,7 +1,7 @@
 // Issue 5 gaps: the forms for what the API allowed but the screens did not (a reserve entry's
 // readiness and posts, a secondment's ends and dates, the end of a mentorship).
 import { expect, test, type Page } from '@playwright/test';
-import { apiAs, chooseOption, loginOk, type CadreItem } from './support';
+import { apiAs, type CadreItem, chooseOption, loginOk, pickCadre } from './support';
 
 interface Reserve {
   id: number;
@@ -150,9 +150,7 @@ test('a 研判 record marks a 好苗子 that the 好苗子 list shows with its s
   const card = page.getByTestId('record-promising');
   await expect(card).toBeVisible();
   await card.getByTestId('record-promising-new').click();
-  await page.getByTestId('record-promising-form').getByTestId('record-promising-cadre').click();
-  await page.keyboard.type(c.name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: c.name }).first().click();
+  await pickCadre(page, page.getByTestId('record-promising-form').getByTestId('record-promising-cadre'), c.name);
   // a date before the record's is refused at the field; today's (first in the 好苗子 list) is kept
   const dayBefore = new Date(Date.parse(`${rec.asOf}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   await typeDate(page, 'record-promising-date', dayBefore);

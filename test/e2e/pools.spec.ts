@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, chooseOption, loginOk, type CadreItem } from './support';
+import { apiAs, type CadreItem, chooseOption, loginOk, pickCadre } from './support';
 
 interface Status {
   memberships: { poolName: string; removedOn: string | null }[];
@@ -31,9 +31,7 @@ test('adding a cadre to a pool, moving the category with a reason, and reading t
   const before = Number((await page.getByTestId('pool-count-法治').textContent())!.replace(/\D/g, ''));
   await page.getByTestId('pool-add-member').click();
   const form = page.getByTestId('member-form');
-  await form.getByTestId('member-cadre').click();
-  await page.keyboard.type(c.name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: c.name }).first().click();
+  await pickCadre(page, form.getByTestId('member-cadre'), c.name);
   await form.getByTestId('member-reason').fill('法律专业背景，依法行政能力强');
   await page.getByTestId('member-form-ok').click();
   await expect(page.getByTestId('pool-members').getByTestId(`cadre-link-${c.id}`)).toBeVisible();
@@ -44,9 +42,7 @@ test('adding a cadre to a pool, moving the category with a reason, and reading t
   await page.getByRole('tab', { name: '四类干部清单' }).click();
   await page.getByTestId('category-new').click();
   const move = page.getByTestId('category-form');
-  await move.getByTestId('category-cadre').click();
-  await page.keyboard.type(c.name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: c.name }).first().click();
+  await pickCadre(page, move.getByTestId('category-cadre'), c.name);
   await chooseOption(page, move.getByTestId('category-select'), '近期提拔');
   await page.getByTestId('category-form-ok').click();
   await expect(page.getByRole('dialog').getByText('调整理由：调整清单必须填写理由')).toBeVisible();

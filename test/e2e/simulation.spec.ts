@@ -1,7 +1,7 @@
 // 班子研判 and 模拟调配: a county Party team without a woman shows the `no-woman` finding; a plan that
 // moves a woman in resolves it in the plan column, and nothing changes in the real appointments.
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { loginOk, PASSWORD, type CadreItem } from './support';
+import { type CadreItem, loginOk, PASSWORD, pickCadre } from './support';
 
 interface TreeNode {
   id: number;
@@ -94,9 +94,7 @@ test('a plan moving a woman into an all-male county Party team resolves the no-w
   await expect(page.getByTestId('plan-page')).toBeVisible();
 
   // Move the woman in
-  await page.getByTestId('move-in-cadre').click();
-  await page.keyboard.type(woman.name);
-  await page.locator('.ant-select-item-option').filter({ hasText: woman.name }).first().click();
+  await pickCadre(page, page.getByTestId('move-in-cadre'), woman.name);
   await page.getByTestId('move-in-post').click();
   await page.locator(`.ant-select-item-option[title^="${postTitle}（"]`).click();
   await page.getByTestId('move-in-add').click();

@@ -29,6 +29,22 @@ export async function chooseOption(page: Page, select: Locator, text: string) {
   }).toPass({ timeout: 15000 });
 }
 
+/**
+ * Types a name into a cadre picker (a Select searching as one types) and picks the cadre whose option
+ * shows it, again until the picker shows the name: as in chooseOption, a click while the list is still
+ * opening can be lost.
+ */
+export async function pickCadre(page: Page, picker: Locator, name: string) {
+  await expect(async () => {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) {
+      await picker.click();
+      await page.keyboard.type(name);
+    }
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click({ timeout: 5000 });
+    await expect(picker).toContainText(name, { timeout: 1000 });
+  }).toPass({ timeout: 20000 });
+}
+
 /** An API client logged in as one demo account (its own cookie jar). */
 export async function apiAs(request: APIRequestContext, username: string) {
   const res = await request.post('/api/auth/login', { data: { username, password: PASSWORD } });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, loginOk, type CadreItem } from './support';
+import { apiAs, type CadreItem, loginOk, pickCadre } from './support';
 
 interface Post {
   id: number;
@@ -46,9 +46,7 @@ test("appointing a cadre to a vacant post lowers the team's vacancy count", asyn
 
   await page.getByTestId(`appoint-button-${post.id}`).click();
   const form = page.getByTestId('appoint-form');
-  await form.getByTestId('appoint-cadre').click();
-  await page.keyboard.type(candidate.name);
-  await page.locator('.ant-select-item-option').filter({ hasText: candidate.name }).first().click();
+  await pickCadre(page, form.getByTestId('appoint-cadre'), candidate.name);
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).replaceAll('-', '.');
   await form.getByTestId('appoint-start-date').click();
   await page.keyboard.type(today);
