@@ -44,27 +44,16 @@ function reads(rows: TeamReads['rows']): TeamReads {
 }
 
 describe('assembleTeams', () => {
+  const asRead = [
+    row(10, 3, 103, '2020-01-01'),
+    row(11, 4, 104, '2019-06-01'),
+    row(12, 1, 101, '2021-01-01'),
+    row(13, 2, 102, '2018-01-01'),
+    row(9, 3, 105, '2020-01-01'),
+  ];
   it.each([
-    [
-      'as read',
-      [
-        row(10, 3, 103, '2020-01-01'),
-        row(11, 4, 104, '2019-06-01'),
-        row(12, 1, 101, '2021-01-01'),
-        row(13, 2, 102, '2018-01-01'),
-        row(9, 3, 105, '2020-01-01'),
-      ],
-    ],
-    [
-      'reversed',
-      [
-        row(9, 3, 105, '2020-01-01'),
-        row(13, 2, 102, '2018-01-01'),
-        row(12, 1, 101, '2021-01-01'),
-        row(11, 4, 104, '2019-06-01'),
-        row(10, 3, 103, '2020-01-01'),
-      ],
-    ],
+    ['as read', asRead],
+    ['reversed', [...asRead].reverse()],
   ])('orders chiefs first, then by post order, then by start and appointment (%s)', (_, rows) => {
     const [team] = assembleTeams(reads(rows), {});
     expect(team!.members.map((m) => m.cadreId)).toEqual([101, 102, 104, 105, 103]);
