@@ -10,25 +10,37 @@ import * as svc from './transfer.service.js';
 
 const WANTED = /\.(lrmx|lrm|pic|zip)$/i;
 
-/** Files named on the command line; folders are walked for .lrmx, .lrm, .pic and .zip. */
-function collect(args: readonly string[]): { files: ZipEntry[]; missing: string[] } {
-  const files: ZipEntry[] = [];
+/**
+ * Files named on the command line, in groups read only when imported: each zip alone, the .lrmx, .lrm
+ * and .pic of one folder together (an .lrm pairs with the .pic beside it), the loose files named
+ * together. Folders are walked for .lrmx, .lrm, .pic and .zip.
+ */
+function collect(args: readonly string[]): { groups: string[][]; missing: string[] } {
+  const groups: string[][] = [];
   const missing: string[] = [];
+  const named: string[] = [];
   const walk = (dir: string) => {
+    const here: string[] = [];
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && WANTED.test(e.name)) files.push({ name: p, bytes: fs.readFileSync(p) });
+      else if (e.isFile() && /\.zip$/i.test(e.name)) groups.push([p]);
+      else if (e.isFile() && WANTED.test(e.name)) here.push(p);
     }
+    if (here.length) groups.push(here);
   };
   for (const a of args) {
     const stat = fs.statSync(a, { throwIfNoEntry: false });
     if (!stat) missing.push(a);
     else if (stat.isDirectory()) walk(a);
-    else files.push({ name: a, bytes: fs.readFileSync(a) });
+    else if (/\.zip$/i.test(a)) groups.push([a]);
+    else named.push(a);
   }
-  return { files, missing };
+  if (named.length) groups.push(named);
+  return { groups, missing };
 }
+
+const readGroup = (paths: readonly string[]) => (): ZipEntry[] => paths.map((p) => ({ name: p, bytes: fs.readFileSync(p) }));
 
 const positiveInt = (v: string | undefined, what: string): number | undefined => {
   if (v === undefined) return undefined;
@@ -54,30 +66,27 @@ export async function importCommand(db: Db, args: string[]): Promise<number> {
     throw new Error(`--authority ${authorityId}：没有这个组织部（管理权限）`);
   const ctx = { db, actor, now: new Date() };
 
-  const { files, missing } = collect(positionals);
+  const { groups, missing } = collect(positionals);
   for (const m of missing) console.log(`ERROR ${m}: 文件或目录不存在`);
   const started = performance.now();
   const tty = process.stderr.isTTY;
-  let lastShown = 0;
-  const progress = (done: number, total: number) => {
-    if (total < 100) return;
-    if (tty && (done - lastShown >= 10 || done === total)) process.stderr.write(`\r已处理 ${done}/${total}${done === total ? '\n' : ''}`);
-    else if (!tty && (done % 100 === 0 || done === total)) process.stderr.write(`已处理 ${done}/${total}\n`);
-    else return;
-    lastShown = done;
+  // The number of files is known group by group only: progress counts what is done.
+  const progress = (done: number) => {
+    if (tty && done % 10 === 0) process.stderr.write(`\r已处理 ${done} 个文件`);
+    else if (!tty && done % 1000 === 0) process.stderr.write(`已处理 ${done} 个文件\n`);
   };
 
-  let results: svc.ImportResult[];
+  let c: svc.ImportCounts;
   try {
-    ({ results } = await svc.importFiles(ctx, files, { authorityId, unitId, apply: values.update === true }, (r, done, total) => {
+    ({ counts: c } = await svc.importGroups(ctx, groups.map(readGroup), { authorityId, unitId, apply: values.update === true }, (r, done) => {
       console.log(line(r));
-      progress(done, total);
+      progress(done);
     }));
   } catch (e) {
     if (e instanceof AppError) throw new Error(e.message);
     throw e;
   }
-  const c = svc.countResults(results);
+  if (tty && c.files >= 10) process.stderr.write(`\r已处理 ${c.files} 个文件\n`);
   const failed = c.errors + c.ambiguous + missing.length;
   const seconds = (performance.now() - started) / 1000;
   console.log(

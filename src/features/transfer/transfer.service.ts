@@ -675,7 +675,7 @@ export async function importBatch(
   return results;
 }
 
-async function auditImport(ctx: Ctx, results: readonly ImportResult[], detail: Record<string, unknown>) {
+async function auditImport(ctx: Ctx, results: readonly Pick<ImportResult, 'status' | 'cadreId'>[], detail: Record<string, unknown>) {
   await insertAudit(
     ctx.db,
     buildAuditRow({
@@ -691,23 +691,44 @@ async function auditImport(ctx: Ctx, results: readonly ImportResult[], detail: R
   );
 }
 
-/** The command line's import: synchronous, audited as one 'cadre.import'. */
+/**
+ * The command line's import: synchronous, audited as one 'cadre.import'. The uploads come in groups (a
+ * zip, a folder), each read only when its turn comes and let go once imported, so that a province's
+ * files (a million .lrmx, gigabytes) never sit in memory together. A group's .lrm pairs with its .pic.
+ */
+export async function importGroups(
+  ctx: Ctx,
+  groups: Iterable<() => readonly ZipEntry[]>,
+  ask: { authorityId?: number | null; unitId?: number | null; apply: boolean },
+  onResult?: (r: ImportResult, done: number) => void,
+): Promise<{ counts: ImportCounts; ignored: { name: string; reason: string }[] }> {
+  requireAccess(ctx.actor, 'cadre:write');
+  const target = await resolveTarget(ctx, ask);
+  // What the audit row needs of each result, not the results themselves.
+  const seen: Pick<ImportResult, 'status' | 'cadreId'>[] = [];
+  const ignored: { name: string; reason: string }[] = [];
+  const take = (r: ImportResult) => {
+    seen.push({ status: r.status, cadreId: r.cadreId });
+    onResult?.(r, seen.length);
+  };
+  for (const group of groups) {
+    const expanded = expandUploads(group());
+    ignored.push(...expanded.ignored);
+    expanded.errors.forEach(take);
+    await importBatch(ctx, expanded.sources, target, { apply: ask.apply, onResult: take });
+  }
+  await auditImport(ctx, seen, { via: 'cli', update: ask.apply });
+  return { counts: countResults(seen), ignored };
+}
+
+/** importGroups with the uploads in one group, answering the results. */
 export async function importFiles(
   ctx: Ctx,
   uploads: readonly ZipEntry[],
   ask: { authorityId?: number | null; unitId?: number | null; apply: boolean },
-  onResult?: (r: ImportResult, done: number, total: number) => void,
 ) {
-  requireAccess(ctx.actor, 'cadre:write');
-  const target = await resolveTarget(ctx, ask);
-  const { sources, errors, ignored } = expandUploads(uploads);
-  const total = sources.length + errors.length;
-  errors.forEach((r, i) => onResult?.(r, i + 1, total));
-  const results = [
-    ...errors,
-    ...(await importBatch(ctx, sources, target, { apply: ask.apply, onResult: (r, i) => onResult?.(r, errors.length + i + 1, total) })),
-  ];
-  await auditImport(ctx, results, { via: 'cli', update: ask.apply });
+  const results: ImportResult[] = [];
+  const { ignored } = await importGroups(ctx, [() => uploads], ask, (r) => results.push(r));
   return { results, ignored };
 }
 

@@ -11,7 +11,7 @@ import { testApp, type TestApp } from '../../../test/support/app.js';
 import { authorityId, cadreInput, insertUnit } from '../../../test/support/factory.js';
 import { checkCharacter } from '../../domain/idcard.js';
 import { readZip } from '../../io/zip.js';
-import { waitForImportJobs } from './transfer.service.js';
+import { importGroups, systemActor, waitForImportJobs } from './transfer.service.js';
 
 type Json = Record<string, unknown>;
 interface Result {
@@ -429,6 +429,40 @@ describe.each(dialects)('任免审批表 import and export on %s', (dialect) => 
     // and the zip imports back, every file unchanged
     const job = await upload([{ name: 'all.zip', bytes: res.raw }]);
     expect(job.results.filter((r) => r.status !== 'unchanged')).toEqual([]);
+  });
+
+  it('the command line reads its groups one at a time, reports each file as its chunk is written, and audits once', async () => {
+    const actor = await systemActor(h.t.db, city);
+    const ctx = { db: h.t.db, actor, now: h.clock.now };
+    const events: string[] = [];
+    const group = (name: string, entries: { name: string; bytes: Uint8Array }[]) => () => {
+      events.push(`read ${name}`);
+      return entries;
+    };
+    const zip = zipSync({
+      '一.lrmx': variant({ XingMing: '分组甲', ShenFenZheng: idFor('19491101', '048'), ChuShengNianYue: '194911' }),
+      '二.lrmx': variant({ XingMing: '分组乙', ShenFenZheng: idFor('19491001', '036'), ChuShengNianYue: '194910' }),
+    });
+    const legacy = [
+      { name: '旧/fictional_legacy.lrm', bytes: fixture('fictional_legacy.lrm') },
+      { name: '旧/fictional_legacy.pic', bytes: fixture('fictional_legacy.pic') },
+    ];
+    const { counts } = await importGroups(
+      ctx,
+      [group('zip', [{ name: '批.zip', bytes: zip }]), group('legacy', legacy)],
+      { authorityId: city, apply: false },
+      (r, done) => events.push(`${done} ${r.file} ${r.status}${r.message ? ` ${r.message}` : ''}`),
+    );
+    // the second group is read only after the first one's results are out
+    expect(events.slice(0, 4)).toEqual(['read zip', '1 批.zip:一.lrmx created', '2 批.zip:二.lrmx created', 'read legacy']);
+    // an .lrm pairs with the .pic of its own group (three results, not four); it has no 身份证号, so it is
+    // matched by 姓名 + 出生年月: nobody (on its own) or several (after the other tests of this file)
+    expect(events.slice(4)).toEqual([expect.stringMatching(/^3 旧\/fictional_legacy\.lrm (error|ambiguous) .*文件中没有身份证号/)]);
+    expect(counts).toMatchObject({ files: 3, created: 2 });
+    expect(counts.errors + counts.ambiguous).toBe(1);
+    const audits = await sql<{ detail: string }>`select detail from audit_log where event = 'cadre.import' order by id desc limit 1`.execute(h.t.db);
+    expect(JSON.parse(audits.rows[0].detail)).toMatchObject({ via: 'cli', files: 3, created: 2 });
+    expect(JSON.parse(audits.rows[0].detail).cadres).toHaveLength(2);
   });
 
   it('a zip of 1,000 generated files imports (lrmx_import_per_s)', async () => {
