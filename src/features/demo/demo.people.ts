@@ -758,7 +758,9 @@ class PersonBuilder {
     const area = this.homeCounty();
     const t = this.r.pick(area.townships);
     const v = `${t.name.replace(/(镇|乡|街道)$/, '')}${this.r.pick(VILLAGE_ROOTS)}${t.type === '街道' ? '社区' : '村'}`;
-    this.notes.push({ at: start, text: `（其间：${dotted(start)}--${dotted(start + 24)}挂任${area.name}${v}党组织书记助理）` });
+    // Still under way on the generator's date: no end month (a future one fails the form's checks).
+    const until = start + 24 <= LAST ? dotted(start + 24) : '';
+    this.notes.push({ at: start, text: `（其间：${dotted(start)}--${until}挂任${area.name}${v}党组织书记助理）` });
     return `${area.name}${t.name}${this.r.pick(TOWNSHIP_OFFICES)}科员`;
   }
 

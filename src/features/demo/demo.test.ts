@@ -9,6 +9,10 @@ import { createDemo } from './demo.service.js';
 import { DEMO_ACCOUNTS, DEMO_AUTHORITIES } from './demo.accounts.js';
 import { buildDemoCity } from './demo.generator.js';
 import { AS_OF } from './demo.catalog.js';
+import { cadreIssues } from '../cadres/cadres.rules.js';
+import { importRmbFile } from '../../io/rmb-import.js';
+import { bundleFile } from './demo.files.js';
+import { SETTINGS } from '../settings/settings.catalog.js';
 
 const SCALE = 0.03;
 const SEED = 7;
@@ -271,6 +275,30 @@ describe('demo city generator', () => {
     const bigger = buildDemoCity(auth, { seed: 1, scale: 0.2 }, ids);
     expect(bigger.bundles.length).toBeGreaterThan(one.bundles.length * 2);
     expect(bigger.structure.units.length).toBeGreaterThan(one.structure.units.length);
+  });
+
+  it('makes every cadre a .lrmx file that the import reads back and the form would save, as of the generator date', () => {
+    const city = buildDemoCity(auth, { seed: 1, scale: 0.5 }, ids);
+    const unitAuthority = new Map(city.structure.units.map((u) => [u.id, u.authorityId]));
+    const refused = city.bundles.flatMap((b) => {
+      const read = importRmbFile({ format: 'lrmx', bytes: bundleFile(b), pic: null }, { today: AS_OF, format: 'lrmx' });
+      if (read.record === null) return read.issues.map((i) => `${b.cadre.name}：${i.message}`);
+      const input = { ...read.input, authorityId: b.cadre.authorityId, unitId: b.cadre.unitId ?? null };
+      const issues = [
+        ...read.issues.filter((i) => i.severity === 'error'),
+        ...cadreIssues(input, {
+          today: AS_OF,
+          minWorkAge: SETTINGS['cadre.minWorkAge'].default,
+          visibleAuthorityIds: Object.values(auth),
+          unitAuthorityId: input.unitId === null ? undefined : unitAuthority.get(input.unitId),
+          idCardOwner: undefined,
+          selfId: undefined,
+        }),
+      ];
+      return issues.map((i) => `${b.cadre.name} ${i.label ?? i.field}：${i.message}`);
+    });
+    expect(city.bundles.length).toBeGreaterThan(10_000);
+    expect(refused.slice(0, 5)).toEqual([]);
   });
 
   it('leaves a few chief posts vacant at full scale', () => {
