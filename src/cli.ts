@@ -111,12 +111,13 @@ async function main(argv: string[]) {
   }
 }
 
+// exitCode, not exit(): output still queued for a pipe (`ganbu import … | tee log`) would be lost.
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code !== null) process.exit(code);
+    if (code !== null) process.exitCode = code;
   },
   (err: unknown) => {
     console.error(`错误：${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

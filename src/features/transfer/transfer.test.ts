@@ -556,4 +556,22 @@ describe('ganbu import / export on the command line', () => {
     expect(rows.length).toBeGreaterThanOrEqual(6);
     expect(rows.every((r) => r.username === 'ganbu-cli')).toBe(true);
   }, 120_000);
+
+  it('writes every line to a pipe read slowly (`ganbu import … | tee log`), the summary last', () => {
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 1_500; i++) files[`慢读/第${i}个.lrmx`] = Buffer.from('<Person>');
+    write('慢读.zip', zipSync(files, { level: 1 }));
+    const own = { ...env, DATABASE_URL: `file:${path.join(dir, 'pipe.db')}` };
+    expect(spawnSync(process.execPath, [path.join(root, 'bin/ganbu.mjs'), 'demo', '--scale', '0'], { cwd: dir, env: own }).status).toBe(0);
+    // 1,500 lines of ≈ 150 bytes: more than a pipe holds (64 kB) before its reader wakes
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${path.join(root, 'bin/ganbu.mjs')}" import 慢读.zip 2>/dev/null | (sleep 2; cat)`], {
+      cwd: dir,
+      env: own,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1_501);
+    expect(lines[1_500]).toMatch(/^共 1500 个文件：新建 0，更新 0，无变化 0，待确认 0，失败 1500/);
+  }, 60_000);
 });
