@@ -9,6 +9,7 @@ import readline from 'node:readline';
 import { zipSync } from 'fflate';
 import type { Db } from '../src/db/database.js';
 import { bundleFile } from '../src/features/demo/demo.files.js';
+import { DEFAULT_ZIP_LIMITS } from '../src/io/zip.js';
 import { buildProvinceCity, createProvinceAuthorities, provincePlan, startProvince } from '../src/features/demo/demo.province.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -32,10 +33,15 @@ export async function prepareImportLoad(
   let files = 0;
   for (let c = 0; c < plan.cities; c++) {
     const city = buildProvinceCity(opts.seed, plan, c, auth.cities[c], cur);
-    const entries: Record<string, Uint8Array> = {};
-    for (const b of city.bundles) entries[`${b.cadre.name}_${b.cadre.idCard}.lrmx`] = bundleFile(b);
-    // level 1: the zips are the input, not the figure; a stronger level only makes them slower to make
-    fs.writeFileSync(path.join(opts.dir, `第${String(c + 1).padStart(2, '0')}市.zip`), zipSync(entries, { level: 1 }));
+    // zips of at most as many files as the import takes in one zip, as the import takes them
+    for (let k = 0; k * DEFAULT_ZIP_LIMITS.maxEntries < city.bundles.length; k++) {
+      const entries: Record<string, Uint8Array> = {};
+      for (const b of city.bundles.slice(k * DEFAULT_ZIP_LIMITS.maxEntries, (k + 1) * DEFAULT_ZIP_LIMITS.maxEntries))
+        entries[`${b.cadre.name}_${b.cadre.idCard}.lrmx`] = bundleFile(b);
+      // level 1: the zips are the input, not the figure; a stronger level only makes them slower to make
+      const name = `第${String(c + 1).padStart(2, '0')}市_${String(k + 1).padStart(2, '0')}.zip`;
+      fs.writeFileSync(path.join(opts.dir, name), zipSync(entries, { level: 1 }));
+    }
     files += city.bundles.length;
     opts.log(`  files of city ${c + 1}/${plan.cities}: ${files.toLocaleString()}`);
   }
