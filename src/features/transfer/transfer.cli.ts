@@ -27,7 +27,7 @@ function collect(args: readonly string[]): { groups: string[][]; missing: string
       else if (e.isFile() && /\.zip$/i.test(e.name)) groups.push([p]);
       else if (e.isFile() && WANTED.test(e.name)) here.push(p);
     }
-    if (here.length) groups.push(here);
+    groups.push(...inGroups(here));
   };
   for (const a of args) {
     const stat = fs.statSync(a, { throwIfNoEntry: false });
@@ -38,6 +38,26 @@ function collect(args: readonly string[]): { groups: string[][]; missing: string
   }
   if (named.length) groups.push(named);
   return { groups, missing };
+}
+
+const baseName = (p: string) => p.replace(/\.[^./\\]+$/, '');
+
+/**
+ * One folder's files (sorted by name) in groups of at most `max`, never parting files of one base name
+ * (an .lrm from its .pic): a folder of a million loose .lrmx is read ten thousand at a time.
+ */
+export function inGroups(paths: readonly string[], max = 10_000): string[][] {
+  const out: string[][] = [];
+  let group: string[] = [];
+  for (const p of paths) {
+    if (group.length >= max && baseName(group[group.length - 1]) !== baseName(p)) {
+      out.push(group);
+      group = [];
+    }
+    group.push(p);
+  }
+  if (group.length) out.push(group);
+  return out;
 }
 
 const readGroup = (paths: readonly string[]) => (): ZipEntry[] => paths.map((p) => ({ name: p, bytes: fs.readFileSync(p) }));

@@ -12,6 +12,7 @@ import { authorityId, cadreInput, insertUnit } from '../../../test/support/facto
 import { checkCharacter } from '../../domain/idcard.js';
 import { readZip } from '../../io/zip.js';
 import { importGroups, systemActor, waitForImportJobs } from './transfer.service.js';
+import { inGroups } from './transfer.cli.js';
 
 type Json = Record<string, unknown>;
 interface Result {
@@ -483,6 +484,15 @@ describe.each(dialects)('任免审批表 import and export on %s', (dialect) => 
     expect(await cadreCount()).toBe(before + 1000);
     console.log(`[${dialect}] lrmx_import_per_s = ${(1000 / seconds).toFixed(0)} (1,000 files in ${seconds.toFixed(2)} s)`);
   }, 120_000);
+});
+
+describe('ganbu import: a folder read in groups', () => {
+  it('splits a folder into groups of at most the limit, an .lrm never parted from its .pic', () => {
+    expect(inGroups(['a.lrmx', 'b.lrmx', 'c.lrmx', 'd.lrmx', 'e.lrmx'], 2)).toEqual([['a.lrmx', 'b.lrmx'], ['c.lrmx', 'd.lrmx'], ['e.lrmx']]);
+    expect(inGroups(['a.lrmx', 'b.lrm', 'b.pic', 'c.lrmx'], 2)).toEqual([['a.lrmx', 'b.lrm', 'b.pic'], ['c.lrmx']]);
+    expect(inGroups(['x/一.lrm', 'x/一.pic'], 1)).toEqual([['x/一.lrm', 'x/一.pic']]);
+    expect(inGroups([], 2)).toEqual([]);
+  });
 });
 
 describe('ganbu import / export on the command line', () => {
