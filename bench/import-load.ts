@@ -10,6 +10,7 @@ import { zipSync } from 'fflate';
 import type { Db } from '../src/db/database.js';
 import { bundleFile } from '../src/features/demo/demo.files.js';
 import { DEFAULT_ZIP_LIMITS } from '../src/io/zip.js';
+import { peakRss } from './proc.js';
 import { buildProvinceCity, createProvinceAuthorities, provincePlan, startProvince } from '../src/features/demo/demo.province.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -49,12 +50,6 @@ export async function prepareImportLoad(
   return { province: auth.province, files };
 }
 
-/** The highest resident memory of a process so far (Linux), in MB. */
-const highWater = (pid: number): number | null => {
-  const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : null;
-};
-
 /** `ganbu import <dir> --authority <id>` on the database at `url`: seconds, the results, the command's peak RSS. */
 export async function runImport(
   url: string,
@@ -78,7 +73,7 @@ export async function runImport(
   let peakRssMb: number | null = null;
   const watch = setInterval(() => {
     try {
-      peakRssMb = highWater(child.pid!) ?? peakRssMb;
+      peakRssMb = peakRss(child.pid!);
     } catch {
       // the process has just ended
     }

@@ -28,6 +28,7 @@ import { searchConditionQueries } from './search-conditions.js';
 import { teamRules } from './team-rules.js';
 import { docxMedian, excelImport, lrmxImport, rosterExport } from './documents.js';
 import { prepareImportLoad, runImport } from './import-load.js';
+import { peakRss, resetPeakRss } from './proc.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -194,23 +195,6 @@ function rateOf(runs: readonly Result[]): Rate {
     p99: Math.max(...runs.map((r) => r.latency.p99)),
     non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
   };
-}
-
-/** Peak resident memory of a process so far (Linux VmHWM), in MB. */
-function peakRss(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-/** Reset the peak resident memory mark of a process (Linux: 5 > clear_refs); false if not allowed. */
-function resetPeakRss(pid: number): boolean {
-  try {
-    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The figures as a table with their targets, and as JSON with --json. */

@@ -7,7 +7,7 @@ import { storedInput, type StoredCadre } from '../cadres/cadres.service.js';
 import type { CadreBundle } from './demo.people.js';
 
 /** The generated rows of one cadre as the form's input (the shape the stored profile reads as). */
-export const bundleInput = (b: CadreBundle) =>
+const bundleInput = (b: CadreBundle) =>
   storedInput(b.cadre as unknown as StoredCadre, { ...b, tags: b.tags.map((t) => t.tag) } as unknown as CadreChildren);
 
 export const bundleFile = (b: CadreBundle): Uint8Array => serializeLrmx(cadreToRmb(bundleInput(b)));

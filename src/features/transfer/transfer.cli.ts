@@ -9,6 +9,7 @@ import { AppError } from '../../server/errors.js';
 import * as svc from './transfer.service.js';
 
 const WANTED = /\.(lrmx|lrm|pic|zip)$/i;
+const isZip = (p: string) => /\.zip$/i.test(p);
 
 /**
  * Files named on the command line, in groups read only when imported: each zip alone, the .lrmx, .lrm
@@ -24,7 +25,7 @@ function collect(args: readonly string[]): { groups: string[][]; missing: string
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && /\.zip$/i.test(e.name)) groups.push([p]);
+      else if (e.isFile() && isZip(e.name)) groups.push([p]);
       else if (e.isFile() && WANTED.test(e.name)) here.push(p);
     }
     groups.push(...inGroups(here));
@@ -33,7 +34,7 @@ function collect(args: readonly string[]): { groups: string[][]; missing: string
     const stat = fs.statSync(a, { throwIfNoEntry: false });
     if (!stat) missing.push(a);
     else if (stat.isDirectory()) walk(a);
-    else if (/\.zip$/i.test(a)) groups.push([a]);
+    else if (isZip(a)) groups.push([a]);
     else named.push(a);
   }
   if (named.length) groups.push(named);
